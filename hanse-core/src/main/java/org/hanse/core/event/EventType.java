@@ -1,0 +1,56 @@
+package org.hanse.core.event;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.hanse.core.node.InterfaceModule;
+
+/**
+ * The catalogue of node-to-node event types. Types that belong to an interface module can be published
+ * by a neighbour on behalf of a node that has not enabled that module (proxy conversion, DESIGN 3.1).
+ */
+public enum EventType {
+    /** A node joined and its config was sent to its new neighbour. */
+    NODE_JOINED(null, false),
+    /** A node changed its config: carries the merge patch between two versions. */
+    CONFIG_CHANGED(null, false),
+    /** A node asks another to become its supplier or buyer. */
+    LINK_REQUESTED(null, false),
+    /** A link request was accepted; both sides now receive each other's config and events. */
+    LINK_ACCEPTED(null, false),
+    /** A link request was declined. */
+    LINK_DECLINED(null, false),
+    /** A link was ended by one of its parties. */
+    LINK_ENDED(null, false),
+    /** A partner's message went unanswered for wait × (retries + 1). */
+    RESPONSE_TIMED_OUT(InterfaceModule.EXCEPTION_BROADCAST, true),
+    /** A confirmed delivery did not arrive. */
+    DELIVERY_MISSED(InterfaceModule.EXCEPTION_BROADCAST, true),
+    /** Status of an order, as the supplier reports it or as the buyer derives it from shipments. */
+    ORDER_STATUS(InterfaceModule.ORDER_SYNC, true),
+    /** A node's inventory position, as it reports it or as its supplier estimates it. */
+    INVENTORY_POSITION(InterfaceModule.INVENTORY_NOTIFY, true),
+    /** Free-form note between partners (no rule reacts to it). */
+    PARTNER_NOTE(null, true);
+
+    private final InterfaceModule module;
+    private final boolean sendableByNodes;
+
+    EventType(InterfaceModule module, boolean sendableByNodes) {
+        this.module = module;
+        this.sendableByNodes = sendableByNodes;
+    }
+
+    /** The interface module this type belongs to, if any. */
+    public Optional<InterfaceModule> module() {
+        return Optional.ofNullable(module);
+    }
+
+    /** Whether a node may send this type itself through the API; the others are emitted by platform rules. */
+    public boolean sendableByNodes() {
+        return sendableByNodes;
+    }
+
+    public static Optional<EventType> ofName(String name) {
+        return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** Field-level validation problems shared by every input rule. */
+package org.hanse.core.validation;
