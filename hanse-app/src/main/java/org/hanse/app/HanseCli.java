@@ -1,0 +1,147 @@
+package org.hanse.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hanse.app.network.ConfigFiles;
+import org.hanse.core.node.NodeConfig;
+import org.hanse.core.node.NodeConfigReader;
+import org.hanse.core.node.PlatformCodes;
+import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Problem;
+import org.hanse.core.validation.Validated;
+import org.springframework.boot.SpringApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code hanse} command line: one executable, subcommands for the server and the tools. */
+@Command(name = "hanse", mixinStandardHelpOptions = true, version = "hanse 0.1.0",
+        description = "Supply-chain collaboration network for SMEs.",
+        subcommands = {HanseCli.Serve.class, HanseCli.NodeCommands.class})
+public class HanseCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new HanseCli());
+        int exit = cli.execute(args);
+        if (exit != 0 || !isServe(args)) {
+            System.exit(exit);
+        }
+    }
+
+    private static boolean isServe(String[] args) {
+        return args.length > 0 && "serve".equals(args[0]);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code hanse serve}: the server with API, web UI and event backbone. */
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Hanse server.")
+    static class Serve implements Callable<Integer> {
+
+        @Option(names = "--port", description = "HTTP port (default 8080, or HANSE_PORT).")
+        Integer port;
+
+        @Option(names = "--data-dir", description = "Directory of the embedded H2 database (default ./data, or HANSE_DATA_DIR).")
+        Path dataDir;
+
+        @Option(names = "--db-url", description = "JDBC URL of another database, e.g. jdbc:postgresql://localhost/hanse (or HANSE_DB_URL).")
+        String dbUrl;
+
+        @Option(names = "--demo", description = "Load the demo furniture network on first start.")
+        boolean demo;
+
+        @Option(names = "--profile", description = "Spring profile(s), e.g. postgres.")
+        String profile;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>();
+            if (port != null) {
+                args.add("--server.port=" + port);
+            }
+            if (dataDir != null) {
+                args.add("--hanse.data-dir=" + dataDir.toAbsolutePath());
+            }
+            if (dbUrl != null) {
+                args.add("--spring.datasource.url=" + dbUrl);
+            }
+            if (demo) {
+                args.add("--hanse.demo.enabled=true");
+            }
+            if (profile != null) {
+                args.add("--spring.profiles.active=" + profile);
+            }
+            SpringApplication.run(HanseApplication.class, args.toArray(String[]::new));
+            return 0;
+        }
+    }
+
+    /** {@code hanse node …}: node config tools. */
+    @Command(name = "node", mixinStandardHelpOptions = true, description = "Node config tools.",
+            subcommands = NodeCommands.Validate.class)
+    static class NodeCommands implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+
+        /** {@code hanse node validate FILE}: every problem with its path; exit 1 if any. */
+        @Command(name = "validate", mixinStandardHelpOptions = true,
+                description = "Check a node config file (YAML or JSON) and print every problem with its path.")
+        static class Validate implements Callable<Integer> {
+
+            @Parameters(index = "0", paramLabel = "FILE", description = "The node config file.")
+            Path file;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter err = spec.commandLine().getErr();
+                String text;
+                try {
+                    text = Files.readString(file);
+                } catch (IOException e) {
+                    err.println(file + ": cannot read: " + e.getMessage());
+                    return 2;
+                }
+                List<Problem> problems;
+                NodeConfig config = null;
+                try {
+                    Validated<NodeConfig> result = NodeConfigReader.read(
+                            ConfigFiles.parse(text, file.toString().endsWith(".json")), PlatformCodes.ANY);
+                    problems = result.problems();
+                    config = result.value();
+                } catch (InvalidInputException e) {
+                    problems = e.problems();
+                }
+                if (!problems.isEmpty()) {
+                    problems.forEach(p -> err.println(p));
+                    err.println(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+                    return 1;
+                }
+                out.println(file + ": valid config for node " + config.id() + " (" + config.bomMapping().size()
+                        + " BOM rows; platform codes are checked against the dictionary on registration)");
+                return 0;
+            }
+        }
+    }
+}

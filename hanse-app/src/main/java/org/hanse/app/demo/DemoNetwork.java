@@ -1,0 +1,102 @@
+package org.hanse.app.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.hanse.app.dictionary.MaterialDictionary;
+import org.hanse.app.network.ConfigFiles;
+import org.hanse.app.network.Links;
+import org.hanse.app.network.NodeRegistry;
+import org.hanse.app.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo furniture cluster on first start when {@code hanse.demo.enabled}: platform materials,
+ * 19 nodes from their config files and 18 accepted links. The nodes' API keys go to {@code demo-keys.txt}
+ * in the data directory, since a key is shown only once.
+ */
+@Component
+class DemoNetwork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoNetwork.class);
+    static final String ANCHOR_NODE = "loehne-moebelwerk";
+
+    private final NodeRegistry registry;
+    private final Links links;
+    private final MaterialDictionary dictionary;
+    private final boolean enabled;
+    private final Path dataDir;
+
+    DemoNetwork(NodeRegistry registry, Links links, MaterialDictionary dictionary,
+                @Value("${hanse.demo.enabled:false}") boolean enabled, @Value("${hanse.data-dir}") Path dataDir) {
+        this.registry = registry;
+        this.links = links;
+        this.dictionary = dictionary;
+        this.enabled = enabled;
+        this.dataDir = dataDir;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadOnStart() throws IOException {
+        if (!enabled) {
+            return;
+        }
+        if (registry.list(Principal.OPERATOR).stream().anyMatch(n -> n.id().equals(ANCHOR_NODE))) {
+            LOG.info("Demo network already loaded (node {} exists); keys are in {}", ANCHOR_NODE, dataDir.resolve("demo-keys.txt"));
+            return;
+        }
+        List<String> keys = load();
+        Files.createDirectories(dataDir);
+        Path keyFile = dataDir.resolve("demo-keys.txt");
+        Files.write(keyFile, keys, StandardCharsets.UTF_8);
+        LOG.info("Demo network loaded: {} nodes; their API keys are in {}", keys.size(), keyFile.toAbsolutePath());
+    }
+
+    /** Registers everything and returns "node-id api-key" lines. */
+    @SuppressWarnings("unchecked")
+    List<String> load() throws IOException {
+        Map<String, Object> network = (Map<String, Object>) ConfigFiles.parse(read("classpath:demo/links.yaml"), false);
+        for (Map<String, Object> m : (List<Map<String, Object>>) network.get("materials")) {
+            dictionary.create((String) m.get("code"), (String) m.get("name"), (String) m.get("unit"), "operator");
+        }
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:demo/nodes/*.yaml");
+        Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+        List<String> keys = new ArrayList<>();
+        for (Resource file : files) {
+            NodeRegistry.Registration registration = registry.register(ConfigFiles.parse(read(file), false));
+            keys.add(registration.id() + " " + registration.apiKey());
+        }
+        for (Map<String, Object> l : (List<Map<String, Object>>) network.get("links")) {
+            String buyer = (String) l.get("buyer");
+            String supplier = (String) l.get("supplier");
+            Links.Outcome requested = links.request(new Links.Request("demo-" + buyer + "--" + supplier, buyer, supplier,
+                    (List<String>) l.get("materials")), Principal.node(supplier));
+            links.accept(requested.link().id(), Principal.node(buyer));
+        }
+        return keys;
+    }
+
+    private static String read(String location) throws IOException {
+        return read(new PathMatchingResourcePatternResolver().getResource(location));
+    }
+
+    private static String read(Resource resource) throws IOException {
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

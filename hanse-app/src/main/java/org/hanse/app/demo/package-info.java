@@ -1,0 +1,2 @@
+/** The demo network: a furniture cluster in Ostwestfalen-Lippe loaded through the same API rules a real node uses. */
+package org.hanse.app.demo;

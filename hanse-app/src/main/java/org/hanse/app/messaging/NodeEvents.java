@@ -1,0 +1,100 @@
+package org.hanse.app.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hanse.app.web.ConflictException;
+import org.hanse.core.event.EventType;
+import org.hanse.core.event.NodeEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes node events: logs each event once (by id) and announces it through the outbox, in the caller's
+ * transaction, so an event exists exactly when the change that caused it was committed.
+ */
+@Service
+public class NodeEvents {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher publisher;
+
+    NodeEvents(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.publisher = publisher;
+    }
+
+    /** Outcome of {@link #publish}: the stored event and whether this call was a replay of an earlier one. */
+    public record Publication(NodeEvent event, boolean replay) {
+    }
+
+    /**
+     * Logs and announces {@code event}. The same id with the same content is a replay and changes nothing;
+     * the same id with other content is a conflict.
+     */
+    @Transactional
+    public Publication publish(NodeEvent event) {
+        String hash = contentHash(event);
+        Optional<String> existing = jdbc.sql("SELECT content_hash FROM event_log WHERE id = ?")
+                .param(event.id()).query(String.class).optional();
+        if (existing.isPresent()) {
+            if (!existing.get().equals(hash)) {
+                throw new ConflictException("event " + event.id() + " was already sent with other content");
+            }
+            return new Publication(find(event.id()).orElseThrow(), true);
+        }
+        jdbc.sql("""
+                INSERT INTO event_log (id, type, sender_id, recipients, occurred_at, schema_version, payload,
+                                       proxy, proxy_by, about_id, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.id(), event.type().name(), event.sender(), json.writeValueAsString(event.recipients()),
+                        Timestamp.from(event.time()), event.schemaVersion(), json.writeValueAsString(event.payload()),
+                        event.proxy(), event.proxyBy(), event.about(), hash)
+                .update();
+        publisher.publishEvent(new NodeEventPublished(event.id(), event.type(), event.sender(), event.recipients()));
+        return new Publication(event, false);
+    }
+
+    public Optional<NodeEvent> find(String id) {
+        return jdbc.sql("SELECT * FROM event_log WHERE id = ?").param(id).query(this::toEvent).optional();
+    }
+
+    /** Maps a row holding the event_log columns to the envelope. */
+    NodeEvent toEvent(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new NodeEvent(rs.getString("id"), EventType.valueOf(rs.getString("type")),
+                rs.getString("sender_id"), json.readValue(rs.getString("recipients"), new TypeReference<List<String>>() { }),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getInt("schema_version"),
+                json.readValue(rs.getString("payload"), new TypeReference<Map<String, Object>>() { }),
+                rs.getBoolean("proxy"), rs.getString("proxy_by"), rs.getString("about_id"));
+    }
+
+    private String contentHash(NodeEvent event) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("type", event.type().name());
+        content.put("sender", event.sender());
+        content.put("recipients", event.recipients().stream().sorted().toList());
+        content.put("payload", event.payload());
+        content.put("proxy", event.proxy());
+        content.put("proxyBy", event.proxyBy());
+        content.put("about", event.about());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

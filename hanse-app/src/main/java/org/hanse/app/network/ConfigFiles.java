@@ -1,0 +1,31 @@
+package org.hanse.app.network;
+
+import org.hanse.core.validation.InvalidInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Parses a node config file (YAML, or JSON, which is also YAML) into a plain tree; syntax errors name line and column. */
+public final class ConfigFiles {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ConfigFiles() {
+    }
+
+    /** The tree of {@code text}; {@code json} selects the strict JSON parser. */
+    public static Object parse(String text, boolean json) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("", "the config file is empty");
+        }
+        try {
+            return json ? JSON.readValue(text, Object.class) : YAML.readValue(text, Object.class);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new InvalidInputException("", "not valid " + (json ? "JSON" : "YAML") + where + ": " + e.getOriginalMessage());
+        }
+    }
+}

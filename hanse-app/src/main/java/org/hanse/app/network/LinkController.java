@@ -1,0 +1,71 @@
+package org.hanse.app.network;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hanse.app.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/links}: request, accept, decline and read supplier–buyer links. */
+@RestController
+@RequestMapping("/api/v1/links")
+class LinkController {
+
+    private final Links links;
+
+    LinkController(Links links) {
+        this.links = links;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> request(@RequestBody Links.Request request, Principal principal) {
+        Links.Outcome outcome = links.request(request, principal);
+        return ResponseEntity.status(outcome.replay() ? HttpStatus.OK : HttpStatus.CREATED)
+                .header("Location", "/api/v1/links/" + outcome.link().id())
+                .body(json(outcome.link()));
+    }
+
+    @PostMapping("/{id}/accept")
+    Map<String, Object> accept(@PathVariable String id, Principal principal) {
+        return json(links.accept(id, principal).link());
+    }
+
+    @PostMapping("/{id}/decline")
+    Map<String, Object> decline(@PathVariable String id, Principal principal) {
+        return json(links.decline(id, principal).link());
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> read(@PathVariable String id, Principal principal) {
+        return json(links.read(id, principal));
+    }
+
+    @GetMapping
+    Map<String, Object> list(Principal principal) {
+        List<Map<String, Object>> items = links.list(principal).stream().map(LinkController::json).toList();
+        return Map.of("items", items);
+    }
+
+    static Map<String, Object> json(Link link) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", link.id());
+        m.put("buyer", link.buyer());
+        m.put("supplier", link.supplier());
+        m.put("materials", link.materials());
+        m.put("status", link.status().name());
+        m.put("requestedBy", link.requestedBy());
+        m.put("requestedAt", link.requestedAt().toString());
+        if (link.decidedAt() != null) {
+            m.put("decidedBy", link.decidedBy());
+            m.put("decidedAt", link.decidedAt().toString());
+        }
+        return m;
+    }
+}

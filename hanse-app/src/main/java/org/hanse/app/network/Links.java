@@ -1,0 +1,236 @@
+package org.hanse.app.network;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hanse.app.dictionary.MaterialDictionary;
+import org.hanse.app.messaging.NodeEvents;
+import org.hanse.app.security.Principal;
+import org.hanse.app.web.ConflictException;
+import org.hanse.app.web.ForbiddenException;
+import org.hanse.app.web.NotFoundException;
+import org.hanse.core.dictionary.MaterialCode;
+import org.hanse.core.event.EventType;
+import org.hanse.core.event.NodeEvent;
+import org.hanse.core.node.NodeId;
+import org.hanse.core.node.ResponseTimeout;
+import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Problem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adjacency: a node asks another to be its supplier or buyer for given materials; the other accepts or
+ * declines within its response timeout. Accepted neighbours receive each other's config snapshot.
+ */
+@Service
+public class Links {
+
+    private final LinkRepository links;
+    private final NodeRepository nodes;
+    private final MaterialDictionary dictionary;
+    private final NodeEvents events;
+    private final Clock clock;
+
+    Links(LinkRepository links, NodeRepository nodes, MaterialDictionary dictionary, NodeEvents events, Clock clock) {
+        this.links = links;
+        this.nodes = nodes;
+        this.dictionary = dictionary;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A link request as posted. */
+    public record Request(String id, String buyer, String supplier, List<String> materials) {
+    }
+
+    /** The stored link and whether the call repeated an earlier identical request. */
+    public record Outcome(Link link, boolean replay) {
+    }
+
+    @Transactional
+    public Outcome request(Request request, Principal principal) {
+        String requester = principal.requireNode();
+        validate(request);
+        if (!requester.equals(request.buyer()) && !requester.equals(request.supplier())) {
+            throw new ForbiddenException("a node can only request links in which it is the buyer or the supplier");
+        }
+        String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
+        // Lock both nodes in id order: concurrent requests for one pair serialise without deadlock.
+        String counterpart = requester.equals(request.buyer()) ? request.supplier() : request.buyer();
+        for (String nodeId : new java.util.TreeSet<>(List.of(request.buyer(), request.supplier()))) {
+            if (nodes.lock(nodeId).isEmpty()) {
+                throw new InvalidInputException(nodeId.equals(request.buyer()) ? "buyer" : "supplier",
+                        "node '" + nodeId + "' is not registered");
+            }
+        }
+        List<String> materials = List.copyOf(new LinkedHashSet<>(request.materials()));
+        Optional<Link> existing = links.find(id);
+        if (existing.isPresent()) {
+            Link l = existing.get();
+            if (l.buyer().equals(request.buyer()) && l.supplier().equals(request.supplier())
+                    && l.materials().equals(materials) && l.requestedBy().equals(requester)) {
+                return new Outcome(l, true);
+            }
+            throw new ConflictException("link " + id + " already exists with other content");
+        }
+        links.openBetween(request.buyer(), request.supplier()).ifPresent(open -> {
+            throw new ConflictException("an open link (" + open.id() + ", " + open.status() + ") already exists between buyer "
+                    + open.buyer() + " and supplier " + open.supplier());
+        });
+        Instant now = clock.instant();
+        Link link = new Link(id, request.buyer(), request.supplier(), materials, LinkStatus.REQUESTED, requester, now, null, null);
+        links.insert(link);
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_REQUESTED, requester, List.of(counterpart),
+                now, linkPayload(link)));
+        return new Outcome(link, false);
+    }
+
+    @Transactional
+    public Outcome accept(String id, Principal principal) {
+        Link link = decidable(id, principal, LinkStatus.ACCEPTED);
+        if (link.status() == LinkStatus.ACCEPTED) {
+            return new Outcome(link, true);
+        }
+        Instant now = clock.instant();
+        String acceptor = principal.requireNode();
+        String requester = link.requestedBy();
+        links.decide(id, LinkStatus.ACCEPTED, acceptor, now);
+        // Each side receives the other's current config: the join reaches adjacent nodes only.
+        NodeRecord acceptorNode = nodes.find(acceptor).orElseThrow();
+        NodeRecord requesterNode = nodes.find(requester).orElseThrow();
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_ACCEPTED, acceptor, List.of(requester), now,
+                acceptedPayload(link, acceptorNode)));
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_ACCEPTED, requester, List.of(acceptor), now,
+                acceptedPayload(link, requesterNode)));
+        return new Outcome(links.find(id).orElseThrow(), false);
+    }
+
+    @Transactional
+    Outcome decline(String id, Principal principal) {
+        Link link = decidable(id, principal, LinkStatus.DECLINED);
+        if (link.status() == LinkStatus.DECLINED) {
+            return new Outcome(link, true);
+        }
+        Instant now = clock.instant();
+        String decliner = principal.requireNode();
+        links.decide(id, LinkStatus.DECLINED, decliner, now);
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_DECLINED, decliner, List.of(link.requestedBy()),
+                now, linkPayload(link)));
+        return new Outcome(links.find(id).orElseThrow(), false);
+    }
+
+    /**
+     * Marks requests unanswered for the counterpart's wait × (retries + 1) as TIMED_OUT and tells both sides.
+     * Returns how many expired.
+     */
+    @Transactional
+    int expireUnanswered(Instant now) {
+        int expired = 0;
+        for (Link link : links.withStatus(LinkStatus.REQUESTED)) {
+            String silent = link.counterpartOfRequester();
+            ResponseTimeout timeout = nodes.find(silent).map(n -> timeoutOf(n.config())).orElse(ResponseTimeout.DEFAULT);
+            if (!timeout.expired(link.requestedAt(), now) || links.lock(link.id()).filter(l -> l.status() == LinkStatus.REQUESTED).isEmpty()) {
+                continue;
+            }
+            links.decide(link.id(), LinkStatus.TIMED_OUT, "platform", now);
+            Map<String, Object> payload = linkPayload(link);
+            payload.put("silentNode", silent);
+            payload.put("sentAt", link.requestedAt().toString());
+            payload.put("silenceLimit", timeout.silenceLimit().toString());
+            events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.RESPONSE_TIMED_OUT, silent,
+                    List.of(link.requestedBy()), now, payload));
+            expired++;
+        }
+        return expired;
+    }
+
+    Link read(String id, Principal principal) {
+        Link link = links.find(id).orElseThrow(() -> new NotFoundException("link " + id + " does not exist"));
+        if (!principal.isOperator() && !link.involves(principal.requireNode())) {
+            throw new ForbiddenException("only the two parties of a link may read it");
+        }
+        return link;
+    }
+
+    List<Link> list(Principal principal) {
+        return principal.isOperator() ? links.all() : links.involving(principal.requireNode());
+    }
+
+    private Link decidable(String id, Principal principal, LinkStatus wanted) {
+        String node = principal.requireNode();
+        Link link = links.lock(id).orElseThrow(() -> new NotFoundException("link " + id + " does not exist"));
+        if (!link.involves(node)) {
+            throw new ForbiddenException("only the two parties of a link may see or decide it");
+        }
+        if (node.equals(link.requestedBy())) {
+            throw new ForbiddenException("the requester cannot decide its own link request; " + link.counterpartOfRequester() + " decides");
+        }
+        if (link.status() != LinkStatus.REQUESTED && link.status() != wanted) {
+            throw new ConflictException("link " + id + " is " + link.status() + " and can no longer be " + wanted.name().toLowerCase());
+        }
+        return link;
+    }
+
+    private void validate(Request request) {
+        List<Problem> problems = new ArrayList<>();
+        if (request.id() != null && !request.id().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            problems.add(new Problem("id", "must be 1 to 64 letters, digits, '.', '_' or '-'"));
+        }
+        if (!NodeId.isValid(request.buyer())) {
+            problems.add(new Problem("buyer", "must be a node id"));
+        }
+        if (!NodeId.isValid(request.supplier())) {
+            problems.add(new Problem("supplier", "must be a node id"));
+        }
+        if (request.buyer() != null && request.buyer().equals(request.supplier())) {
+            problems.add(new Problem("supplier", "must differ from the buyer"));
+        }
+        if (request.materials() == null || request.materials().isEmpty()) {
+            problems.add(new Problem("materials", "must list at least one material"));
+        } else {
+            for (int i = 0; i < request.materials().size(); i++) {
+                String code = request.materials().get(i);
+                MaterialCode.Parsed parsed = MaterialCode.parse(code);
+                if (!parsed.ok()) {
+                    problems.add(new Problem("materials[" + i + "]", parsed.error()));
+                } else if (parsed.code().kind() == MaterialCode.Kind.PLATFORM && !dictionary.exists(code)) {
+                    problems.add(new Problem("materials[" + i + "]", "platform code '" + code + "' is not in the dictionary"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static Map<String, Object> linkPayload(Link link) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("linkId", link.id());
+        payload.put("buyer", link.buyer());
+        payload.put("supplier", link.supplier());
+        payload.put("materials", link.materials());
+        payload.put("requestedBy", link.requestedBy());
+        return payload;
+    }
+
+    private static Map<String, Object> acceptedPayload(Link link, NodeRecord counterpart) {
+        Map<String, Object> payload = linkPayload(link);
+        payload.put("counterpart", counterpart.id());
+        payload.put("version", counterpart.version());
+        payload.put("config", counterpart.config());
+        return payload;
+    }
+
+    @SuppressWarnings("unchecked")
+    static ResponseTimeout timeoutOf(Map<String, Object> config) {
+        Map<String, Object> t = (Map<String, Object>) config.get("response-timeout");
+        return new ResponseTimeout(java.time.Duration.parse((String) t.get("wait")), ((Number) t.get("retries")).intValue());
+    }
+}
