@@ -131,7 +131,7 @@ public class Links {
      * Returns how many expired.
      */
     @Transactional
-    int expireUnanswered(Instant now) {
+    public int expireUnanswered(Instant now) {
         int expired = 0;
         for (Link link : links.withStatus(LinkStatus.REQUESTED)) {
             String silent = link.counterpartOfRequester();
