@@ -1,0 +1,34 @@
+package org.hanse.core.order;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A node's declared production: resources, what it makes on them, its WIP limit, calendar and bills of materials. */
+public record CapacityProfile(List<ProductionResource> resources, List<Capability> capabilities, int wipMax,
+                              WorkingCalendar calendar, List<BillOfMaterials> boms) {
+
+    public CapacityProfile {
+        resources = List.copyOf(resources);
+        capabilities = List.copyOf(capabilities);
+        boms = List.copyOf(boms);
+    }
+
+    public Optional<Capability> capability(String material) {
+        return capabilities.stream().filter(c -> c.material().equals(material)).findFirst();
+    }
+
+    public Optional<ProductionResource> resource(String id) {
+        return resources.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    public Optional<BillOfMaterials> bom(String material) {
+        return boms.stream().filter(b -> b.material().equals(material)).findFirst();
+    }
+
+    public Map<String, ProductionResource> resourcesById() {
+        return resources.stream().collect(Collectors.toMap(ProductionResource::id, Function.identity()));
+    }
+}

@@ -1,0 +1,15 @@
+package org.hanse.core.order;
+
+/** The supplier's answer to an order (DESIGN 3.5). */
+public enum Outcome {
+    /** Capacity sufficient and urgency at or above θ_U: capacity reserved, status pushed in real time. */
+    ACCEPTED_COLLABORATIVE,
+    /** Capacity sufficient and urgency below θ_U. */
+    ACCEPTED_ROUTINE,
+    /** Capacity insufficient (or the chain infeasible): constraints and a proposed window are returned. */
+    REJECTED;
+
+    public boolean accepted() {
+        return this != REJECTED;
+    }
+}
