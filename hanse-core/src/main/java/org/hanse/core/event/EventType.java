@@ -29,6 +29,14 @@ public enum EventType {
     ORDER_STATUS(InterfaceModule.ORDER_SYNC, true),
     /** A node's inventory position, as it reports it or as its supplier estimates it. */
     INVENTORY_POSITION(InterfaceModule.INVENTORY_NOTIFY, true),
+    /** A buyer placed an order with its supplier. */
+    ORDER_PLACED(InterfaceModule.ORDER_SYNC, false),
+    /** The supplier's decision on an order (or an override of it). */
+    ORDER_RESPONSE(InterfaceModule.ORDER_SYNC, false),
+    /** A late or early finish moved the later nodes' start windows. */
+    SEQUENCE_RECONSTRUCTED(InterfaceModule.ORDER_SYNC, false),
+    /** After a reconstruction some slack in the chain is negative: the buyer's due date is at risk. */
+    DUE_DATE_AT_RISK(InterfaceModule.EXCEPTION_BROADCAST, false),
     /** Free-form note between partners (no rule reacts to it). */
     PARTNER_NOTE(null, true);
 

@@ -13,16 +13,19 @@ import java.util.Set;
 import org.hanse.core.dictionary.Gln;
 import org.hanse.core.dictionary.MaterialCode;
 import org.hanse.core.dictionary.UnitOfMeasure;
+import org.hanse.core.order.CapacityProfile;
+import org.hanse.core.order.CapacityProfileReader;
 import org.hanse.core.validation.Problem;
+import org.hanse.core.validation.TreeReader;
 import org.hanse.core.validation.Validated;
 
 /**
  * Reads a node config from a parsed YAML/JSON tree (maps, lists, strings, numbers) and reports every
  * problem with its path; a config with any problem yields no value at all.
  */
-public final class NodeConfigReader {
+public final class NodeConfigReader extends TreeReader {
 
-    static final Set<String> TOP_KEYS = Set.of("node", "modules", "response-timeout", "bom-mapping");
+    static final Set<String> TOP_KEYS = Set.of("node", "modules", "response-timeout", "bom-mapping", "capacity");
     static final Set<String> NODE_KEYS = Set.of("id", "name", "roles", "location", "gln");
     static final Set<String> LOCATION_KEYS = Set.of("lat", "lon");
     static final Set<String> TIMEOUT_KEYS = Set.of("wait", "retries");
@@ -32,7 +35,6 @@ public final class NodeConfigReader {
     static final int MAX_RETRIES = 10;
 
     private final PlatformCodes platformCodes;
-    private final List<Problem> problems = new ArrayList<>();
 
     private NodeConfigReader(PlatformCodes platformCodes) {
         this.platformCodes = platformCodes;
@@ -44,7 +46,7 @@ public final class NodeConfigReader {
     }
 
     private Validated<NodeConfig> readRoot(Object tree) {
-        Map<?, ?> root = asMap("", tree);
+        Map<?, ?> root = requiredMap("", tree);
         if (root == null) {
             return Validated.invalid(problems);
         }
@@ -73,11 +75,19 @@ public final class NodeConfigReader {
         Set<InterfaceModule> modules = modules(root.get("modules"));
         ResponseTimeout timeout = timeout(root.get("response-timeout"));
         List<BomMapping> mapping = bomMapping(root.get("bom-mapping"));
+        CapacityProfile capacity = null;
+        if (root.get("capacity") != null) {
+            Set<String> mapped = new HashSet<>();
+            mapping.forEach(m -> mapped.add(m.material().value()));
+            Validated<CapacityProfile> read = CapacityProfileReader.read(root.get("capacity"), "capacity", mapped);
+            problems.addAll(read.problems());
+            capacity = read.value();
+        }
 
         if (!problems.isEmpty()) {
             return Validated.invalid(problems);
         }
-        return Validated.valid(new NodeConfig(id, name, roles, location, gln, modules, timeout, mapping));
+        return Validated.valid(new NodeConfig(id, name, roles, location, gln, modules, timeout, mapping, capacity));
     }
 
     private List<NodeRole> roles(Object value) {
@@ -262,71 +272,6 @@ public final class NodeConfigReader {
             return null;
         }
         return parsed.code();
-    }
-
-    private Map<?, ?> asMap(String path, Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map;
-        }
-        add(path, value == null ? "is required" : "must be a mapping");
-        return null;
-    }
-
-    private Map<?, ?> requiredMap(String path, Object value) {
-        return asMap(path, value);
-    }
-
-    private List<?> requiredList(String path, Object value) {
-        if (value instanceof List<?> list) {
-            return list;
-        }
-        add(path, value == null ? "is required" : "must be a list");
-        return null;
-    }
-
-    private String requiredString(String path, Object value) {
-        if (value == null) {
-            add(path, "is required");
-            return null;
-        }
-        if (!(value instanceof String s)) {
-            add(path, "must be text");
-            return null;
-        }
-        if (s.isBlank()) {
-            add(path, "must not be blank");
-            return null;
-        }
-        return s;
-    }
-
-    private BigDecimal requiredNumber(String path, Object value) {
-        if (value == null) {
-            add(path, "is required");
-            return null;
-        }
-        if (value instanceof Number || value instanceof String) {
-            try {
-                return new BigDecimal(value.toString().trim());
-            } catch (NumberFormatException e) {
-                // fall through to the problem below
-            }
-        }
-        add(path, "must be a number");
-        return null;
-    }
-
-    private void unknownKeys(String path, Map<?, ?> map, Set<String> allowed) {
-        for (Object key : map.keySet()) {
-            if (!allowed.contains(String.valueOf(key))) {
-                add(path.isEmpty() ? String.valueOf(key) : path + "." + key,
-                        "unknown field; expected one of " + allowed.stream().sorted().toList());
-            }
-        }
-    }
-
-    private void add(String path, String message) {
-        problems.add(new Problem(path, message));
     }
 
     private static String keys(NodeRole[] roles) {

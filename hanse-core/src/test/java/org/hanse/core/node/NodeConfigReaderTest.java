@@ -98,7 +98,7 @@ class NodeConfigReaderTest {
         List<Problem> problems = NodeConfigReader.read(tree, code -> false).problems();
 
         assertThat(problems).containsExactlyInAnyOrder(
-                new Problem("colour", "unknown field; expected one of [bom-mapping, modules, node, response-timeout]"),
+                new Problem("colour", "unknown field; expected one of [bom-mapping, capacity, modules, node, response-timeout]"),
                 new Problem("node.id", "must match [a-z0-9][a-z0-9-]{2,63}"),
                 new Problem("node.name", "is required"),
                 new Problem("node.roles[1]", "unknown role 'wizard'; expected one of [supplier, manufacturer, distributor, retailer, logistics]"),
