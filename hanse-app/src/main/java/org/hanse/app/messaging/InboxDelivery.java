@@ -23,14 +23,14 @@ class InboxDelivery {
 
     @ApplicationModuleListener
     void on(NodeEventPublished published) {
-        deliver(published.eventId());
+        deliver(published.eventId(), published.delivery() != Delivery.FEED);
     }
 
     /** Delivers one logged event; safe to call any number of times. */
-    void deliver(String eventId) {
+    void deliver(String eventId, boolean wakeLiveFeeds) {
         NodeEvent event = events.find(eventId).orElseThrow(() -> new IllegalStateException("event " + eventId + " is not logged"));
         for (String recipient : event.recipients()) {
-            if (inbox.deliver(recipient, eventId)) {
+            if (inbox.deliver(recipient, eventId) && wakeLiveFeeds) {
                 liveFeeds.wake(recipient);
             }
         }

@@ -38,6 +38,14 @@ class LiveFeeds {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
+        try {
+            // A comment first, so the response headers go out even when nothing is waiting.
+            emitter.send(SseEmitter.event().comment("connected to " + nodeId));
+        } catch (IOException e) {
+            remove.run();
+            emitter.completeWithError(e);
+            return emitter;
+        }
         send(nodeId, subscriber);
         return emitter;
     }

@@ -1,15 +1,12 @@
 package org.hanse.app.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hanse.app.web.ConflictException;
+import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,6 +43,12 @@ public class NodeEvents {
      */
     @Transactional
     public Publication publish(NodeEvent event) {
+        return publish(event, Delivery.REAL_TIME);
+    }
+
+    /** As {@link #publish(NodeEvent)}, choosing whether live subscribers are woken at once. */
+    @Transactional
+    public Publication publish(NodeEvent event, Delivery delivery) {
         String hash = contentHash(event);
         Optional<String> existing = jdbc.sql("SELECT content_hash FROM event_log WHERE id = ?")
                 .param(event.id()).query(String.class).optional();
@@ -57,13 +60,13 @@ public class NodeEvents {
         }
         jdbc.sql("""
                 INSERT INTO event_log (id, type, sender_id, recipients, occurred_at, schema_version, payload,
-                                       proxy, proxy_by, about_id, content_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                       proxy, proxy_by, about_id, content_hash, delivery)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.id(), event.type().name(), event.sender(), json.writeValueAsString(event.recipients()),
                         Timestamp.from(event.time()), event.schemaVersion(), json.writeValueAsString(event.payload()),
-                        event.proxy(), event.proxyBy(), event.about(), hash)
+                        event.proxy(), event.proxyBy(), event.about(), hash, delivery.name())
                 .update();
-        publisher.publishEvent(new NodeEventPublished(event.id(), event.type(), event.sender(), event.recipients()));
+        publisher.publishEvent(new NodeEventPublished(event.id(), event.type(), event.sender(), event.recipients(), delivery));
         return new Publication(event, false);
     }
 
@@ -89,12 +92,6 @@ public class NodeEvents {
         content.put("proxy", event.proxy());
         content.put("proxyBy", event.proxyBy());
         content.put("about", event.about());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(json.writeValueAsString(content));
     }
 }

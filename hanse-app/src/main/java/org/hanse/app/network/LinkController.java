@@ -62,6 +62,9 @@ class LinkController {
         m.put("status", link.status().name());
         m.put("requestedBy", link.requestedBy());
         m.put("requestedAt", link.requestedAt().toString());
+        if (link.transit() != null) {
+            m.put("transit", link.transit().toString());
+        }
         if (link.decidedAt() != null) {
             m.put("decidedBy", link.decidedBy());
             m.put("decidedAt", link.decidedAt().toString());

@@ -60,6 +60,11 @@ class LinkRepository {
         return new TreeSet<>(ids);
     }
 
+    Optional<Link> accepted(String buyer, String supplier) {
+        return jdbc.sql("SELECT * FROM link WHERE buyer_id = ? AND supplier_id = ? AND status = 'ACCEPTED'")
+                .params(buyer, supplier).query(this::toLink).optional();
+    }
+
     boolean areNeighbours(String a, String b) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM link WHERE status = 'ACCEPTED'
@@ -69,10 +74,11 @@ class LinkRepository {
 
     void insert(Link link) {
         jdbc.sql("""
-                INSERT INTO link (id, buyer_id, supplier_id, materials, status, requested_by, requested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO link (id, buyer_id, supplier_id, materials, status, requested_by, requested_at, transit_seconds)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(link.id(), link.buyer(), link.supplier(), json.writeValueAsString(link.materials()),
-                        link.status().name(), link.requestedBy(), Timestamp.from(link.requestedAt()))
+                        link.status().name(), link.requestedBy(), Timestamp.from(link.requestedAt()),
+                        link.transit() == null ? null : link.transit().toSeconds())
                 .update();
     }
 
@@ -87,6 +93,7 @@ class LinkRepository {
                 json.readValue(rs.getString("materials"), new TypeReference<List<String>>() { }),
                 LinkStatus.valueOf(rs.getString("status")), rs.getString("requested_by"),
                 rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
-                decided == null ? null : decided.toInstant());
+                decided == null ? null : decided.toInstant(),
+                rs.getObject("transit_seconds") == null ? null : java.time.Duration.ofSeconds(rs.getLong("transit_seconds")));
     }
 }

@@ -22,6 +22,7 @@ import org.hanse.core.node.NodeId;
 import org.hanse.core.node.ResponseTimeout;
 import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Problem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +38,11 @@ public class Links {
     private final MaterialDictionary dictionary;
     private final NodeEvents events;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    Links(LinkRepository links, NodeRepository nodes, MaterialDictionary dictionary, NodeEvents events, Clock clock) {
+    Links(LinkRepository links, NodeRepository nodes, MaterialDictionary dictionary, NodeEvents events, Clock clock,
+          ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.links = links;
         this.nodes = nodes;
         this.dictionary = dictionary;
@@ -47,7 +51,10 @@ public class Links {
     }
 
     /** A link request as posted. */
-    public record Request(String id, String buyer, String supplier, List<String> materials) {
+    public record Request(String id, String buyer, String supplier, List<String> materials, String transit) {
+        public Request(String id, String buyer, String supplier, List<String> materials) {
+            this(id, buyer, supplier, materials, null);
+        }
     }
 
     /** The stored link and whether the call repeated an earlier identical request. */
@@ -71,11 +78,13 @@ public class Links {
             }
         }
         List<String> materials = List.copyOf(new LinkedHashSet<>(request.materials()));
+        java.time.Duration transit = request.transit() == null ? null : java.time.Duration.parse(request.transit());
         Optional<Link> existing = links.find(id);
         if (existing.isPresent()) {
             Link l = existing.get();
             if (l.buyer().equals(request.buyer()) && l.supplier().equals(request.supplier())
-                    && l.materials().equals(materials) && l.requestedBy().equals(requester)) {
+                    && l.materials().equals(materials) && l.requestedBy().equals(requester)
+                    && java.util.Objects.equals(l.transit(), transit)) {
                 return new Outcome(l, true);
             }
             throw new ConflictException("link " + id + " already exists with other content");
@@ -85,7 +94,7 @@ public class Links {
                     + open.buyer() + " and supplier " + open.supplier());
         });
         Instant now = clock.instant();
-        Link link = new Link(id, request.buyer(), request.supplier(), materials, LinkStatus.REQUESTED, requester, now, null, null);
+        Link link = new Link(id, request.buyer(), request.supplier(), materials, LinkStatus.REQUESTED, requester, now, null, null, transit);
         links.insert(link);
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_REQUESTED, requester, List.of(counterpart),
                 now, linkPayload(link)));
@@ -105,10 +114,14 @@ public class Links {
         // Each side receives the other's current config: the join reaches adjacent nodes only.
         NodeRecord acceptorNode = nodes.find(acceptor).orElseThrow();
         NodeRecord requesterNode = nodes.find(requester).orElseThrow();
-        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_ACCEPTED, acceptor, List.of(requester), now,
-                acceptedPayload(link, acceptorNode)));
-        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_ACCEPTED, requester, List.of(acceptor), now,
-                acceptedPayload(link, requesterNode)));
+        for (NodeEvent accepted : List.of(
+                NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_ACCEPTED, acceptor, List.of(requester), now,
+                        acceptedPayload(link, acceptorNode)),
+                NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_ACCEPTED, requester, List.of(acceptor), now,
+                        acceptedPayload(link, requesterNode)))) {
+            events.publish(accepted);
+            publisher.publishEvent(new ConfigShared(accepted.id()));
+        }
         return new Outcome(links.find(id).orElseThrow(), false);
     }
 
@@ -191,6 +204,16 @@ public class Links {
         }
         if (request.buyer() != null && request.buyer().equals(request.supplier())) {
             problems.add(new Problem("supplier", "must differ from the buyer"));
+        }
+        if (request.transit() != null) {
+            try {
+                java.time.Duration t = java.time.Duration.parse(request.transit());
+                if (t.isNegative() || t.compareTo(java.time.Duration.ofDays(90)) > 0) {
+                    problems.add(new Problem("transit", "must lie between PT0S and P90D"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(new Problem("transit", "must be an ISO 8601 duration such as PT18H"));
+            }
         }
         if (request.materials() == null || request.materials().isEmpty()) {
             problems.add(new Problem("materials", "must list at least one material"));

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hanse.app.messaging.NodeEventPublished;
 import org.hanse.app.messaging.NodeEvents;
 import org.hanse.core.event.ConfigView;
 import org.hanse.core.event.EventType;
@@ -42,10 +41,8 @@ class NeighbourViews {
     }
 
     @ApplicationModuleListener
-    void on(NodeEventPublished published) {
-        if (published.type() == EventType.CONFIG_CHANGED || published.type() == EventType.LINK_ACCEPTED) {
-            events.find(published.eventId()).ifPresent(this::apply);
-        }
+    void on(ConfigShared shared) {
+        events.find(shared.eventId()).ifPresent(this::apply);
     }
 
     /** Applies one event to every recipient's view; applying it again changes nothing. */

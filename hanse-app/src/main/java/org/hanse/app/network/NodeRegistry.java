@@ -24,6 +24,7 @@ import org.hanse.core.node.NodeConfigReader;
 import org.hanse.core.node.NodeConfigTree;
 import org.hanse.core.patch.JsonMergePatch;
 import org.hanse.core.validation.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +40,11 @@ public class NodeRegistry implements NodeKeyLookup {
     private final MaterialDictionary dictionary;
     private final NodeEvents events;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    NodeRegistry(NodeRepository nodes, LinkRepository links, MaterialDictionary dictionary, NodeEvents events, Clock clock) {
+    NodeRegistry(NodeRepository nodes, LinkRepository links, MaterialDictionary dictionary, NodeEvents events, Clock clock,
+                 ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.nodes = nodes;
         this.links = links;
         this.dictionary = dictionary;
@@ -72,6 +76,7 @@ public class NodeRegistry implements NodeKeyLookup {
         Instant now = clock.instant();
         String key = ApiKeys.generate();
         nodes.insert(new NodeRecord(config.id(), config.name(), 1, canonical, now, now), ApiKeys.hash(key));
+        declareCapacity(config.id(), tree);
         return new Registration(config.id(), 1, key, false);
     }
 
@@ -86,6 +91,7 @@ public class NodeRegistry implements NodeKeyLookup {
         }
         Map<String, Object> canonical = NodeConfigTree.of(config);
         Map<String, Object> patch = JsonMergePatch.diff(current.config(), canonical);
+        declareCapacity(id, tree);
         if (patch.isEmpty()) {
             return new Update(id, current.version(), false, patch);
         }
@@ -99,8 +105,10 @@ public class NodeRegistry implements NodeKeyLookup {
             payload.put("fromVersion", current.version());
             payload.put("toVersion", version);
             payload.put("patch", patch);
-            events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.CONFIG_CHANGED, id,
-                    List.copyOf(neighbours), now, payload));
+            NodeEvent changed = NodeEvent.of(UUID.randomUUID().toString(), EventType.CONFIG_CHANGED, id,
+                    List.copyOf(neighbours), now, payload);
+            events.publish(changed);
+            publisher.publishEvent(new ConfigShared(changed.id()));
         }
         return new Update(id, version, true, patch);
     }
@@ -145,6 +153,14 @@ public class NodeRegistry implements NodeKeyLookup {
 
     boolean exists(String id) {
         return nodes.find(id).isPresent();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void declareCapacity(String id, Object tree) {
+        Object capacity = ((Map<String, Object>) tree).get("capacity");
+        if (capacity != null) {
+            publisher.publishEvent(new NodeCapacityDeclared(id, (Map<String, Object>) capacity));
+        }
     }
 
     @Override

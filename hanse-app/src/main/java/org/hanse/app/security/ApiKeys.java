@@ -2,10 +2,9 @@ package org.hanse.app.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.hanse.core.digest.Sha256;
 
 /**
  * Generates API keys (256 random bits) and hashes them for storage. A SHA-256 digest suffices: the keys
@@ -26,12 +25,7 @@ public final class ApiKeys {
     }
 
     public static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.hex(key);
     }
 
     /** Compares without leaking where the strings differ through timing. */

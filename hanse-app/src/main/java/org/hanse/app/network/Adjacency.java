@@ -1,0 +1,89 @@
+package org.hanse.app.network;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hanse.core.dictionary.UnitOfMeasure;
+import org.hanse.core.node.InterfaceModule;
+import org.hanse.core.node.Location;
+import org.hanse.core.node.ResponseTimeout;
+import org.hanse.core.order.Transit;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask about the network: accepted links, transit, a node's BOM mapping, modules and timeout. */
+@Service
+public class Adjacency {
+
+    private final LinkRepository links;
+    private final NodeRepository nodes;
+
+    Adjacency(LinkRepository links, NodeRepository nodes) {
+        this.links = links;
+        this.nodes = nodes;
+    }
+
+    /** One row of a node's BOM mapping: the dictionary unit it counts the material in, and its local unit's factor. */
+    public record Mapping(String material, String local, UnitOfMeasure unit, String localUnit, BigDecimal factor) {
+    }
+
+    public boolean isSupplierOf(String supplier, String buyer) {
+        return links.accepted(buyer, supplier).isPresent();
+    }
+
+    public boolean areNeighbours(String a, String b) {
+        return links.areNeighbours(a, b);
+    }
+
+    public Set<String> neighbours(String node) {
+        return links.neighbours(node);
+    }
+
+    public boolean exists(String node) {
+        return nodes.find(node).isPresent();
+    }
+
+    /** Transit supplier → buyer: the link's stated transit, else estimated from the two locations. */
+    public Duration transit(String supplier, String buyer) {
+        Optional<Duration> stated = links.accepted(buyer, supplier).map(Link::transit);
+        if (stated.isPresent()) {
+            return stated.get();
+        }
+        return Transit.estimate(location(supplier), location(buyer));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<Mapping> mapping(String node, String material) {
+        return nodes.find(node).flatMap(n -> ((List<Map<String, Object>>) n.config().get("bom-mapping")).stream()
+                .filter(row -> material.equals(row.get("material")))
+                .findFirst()
+                .map(row -> {
+                    Map<String, Object> unit = (Map<String, Object>) row.get("unit");
+                    return new Mapping(material, (String) row.get("local"), UnitOfMeasure.ofCode((String) unit.get("code")).orElseThrow(),
+                            (String) unit.get("local"), new BigDecimal(String.valueOf(unit.get("factor"))));
+                }));
+    }
+
+    /** Dictionary materials of the node's BOM mapping. */
+    @SuppressWarnings("unchecked")
+    public Set<String> mappedMaterials(String node) {
+        return nodes.find(node).map(n -> ((List<Map<String, Object>>) n.config().get("bom-mapping")).stream()
+                .map(row -> (String) row.get("material")).collect(java.util.stream.Collectors.toSet())).orElse(Set.of());
+    }
+
+    public Set<InterfaceModule> modules(String node) {
+        return nodes.find(node).map(n -> NodeRegistry.modules(n.config())).orElse(Set.of());
+    }
+
+    public ResponseTimeout responseTimeout(String node) {
+        return nodes.find(node).map(n -> Links.timeoutOf(n.config())).orElse(ResponseTimeout.DEFAULT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Location location(String node) {
+        Map<String, Object> loc = (Map<String, Object>) ((Map<String, Object>) nodes.find(node).orElseThrow().config().get("node")).get("location");
+        return new Location(((Number) loc.get("lat")).doubleValue(), ((Number) loc.get("lon")).doubleValue());
+    }
+}

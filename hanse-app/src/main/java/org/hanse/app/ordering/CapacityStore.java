@@ -1,0 +1,113 @@
+package org.hanse.app.ordering;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hanse.core.order.CapacityProfile;
+import org.hanse.core.order.CapacityProfileReader;
+import org.hanse.core.order.ResourceLoad;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Capacity declarations (versioned), reservations per resource and date, and WIP counts. */
+@Repository
+class CapacityStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    /** Parsed profiles by node and version: a declaration changes rarely, orders read it constantly. */
+    private final Map<String, Map.Entry<Long, CapacityProfile>> parsed = new ConcurrentHashMap<>();
+
+    CapacityStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Stores a validated declaration as the node's next version. */
+    long declare(String nodeId, Map<String, Object> tree, Instant now) {
+        String text = json.writeValueAsString(tree);
+        Optional<Long> current = jdbc.sql("SELECT version FROM node_capacity WHERE node_id = ? FOR UPDATE").param(nodeId)
+                .query(Long.class).optional();
+        if (current.isEmpty()) {
+            jdbc.sql("INSERT INTO node_capacity (node_id, version, profile_json, updated_at) VALUES (?, 1, ?, ?)")
+                    .params(nodeId, text, Timestamp.from(now)).update();
+            return 1;
+        }
+        jdbc.sql("UPDATE node_capacity SET version = ?, profile_json = ?, updated_at = ? WHERE node_id = ?")
+                .params(current.get() + 1, text, Timestamp.from(now), nodeId).update();
+        return current.get() + 1;
+    }
+
+    Optional<Map<String, Object>> tree(String nodeId) {
+        return jdbc.sql("SELECT profile_json FROM node_capacity WHERE node_id = ?").param(nodeId).query(String.class).optional()
+                .map(t -> json.readValue(t, new TypeReference<Map<String, Object>>() { }));
+    }
+
+    /** The node's profile, locking its declaration row so decisions for one supplier are made one at a time. */
+    Optional<CapacityProfile> lockProfile(String nodeId) {
+        return jdbc.sql("SELECT version, profile_json FROM node_capacity WHERE node_id = ? FOR UPDATE").param(nodeId)
+                .query((rs, n) -> profile(nodeId, rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    Optional<CapacityProfile> profile(String nodeId) {
+        return jdbc.sql("SELECT version, profile_json FROM node_capacity WHERE node_id = ?").param(nodeId)
+                .query((rs, n) -> profile(nodeId, rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    private CapacityProfile profile(String nodeId, long version, String text) {
+        Map.Entry<Long, CapacityProfile> cached = parsed.get(nodeId);
+        if (cached != null && cached.getKey() == version) {
+            return cached.getValue();
+        }
+        CapacityProfile profile = CapacityProfileReader.read(json.readValue(text, Object.class), "capacity", null).orElseThrow();
+        parsed.put(nodeId, Map.entry(version, profile));
+        return profile;
+    }
+
+    /** Committed hours per resource from {@code from} on. */
+    Map<String, ResourceLoad> loads(String nodeId, LocalDate from) {
+        Map<String, Map<LocalDate, Double>> byResource = new HashMap<>();
+        jdbc.sql("""
+                SELECT resource_id, work_date, SUM(hours) AS hours FROM capacity_reservation
+                WHERE node_id = ? AND work_date >= ? GROUP BY resource_id, work_date""")
+                .params(nodeId, Date.valueOf(from))
+                .query(rs -> {
+                    byResource.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(rs.getDate(2).toLocalDate(), rs.getDouble(3));
+                });
+        Map<String, ResourceLoad> loads = new HashMap<>();
+        byResource.forEach((r, m) -> loads.put(r, new ResourceLoad(m)));
+        return loads;
+    }
+
+    int wip(String nodeId) {
+        return jdbc.sql("SELECT COUNT(*) FROM purchase_order WHERE supplier_id = ? AND status = 'OPEN'").param(nodeId)
+                .query(Integer.class).single();
+    }
+
+    void reserve(String orderId, String nodeId, Map<String, Map<LocalDate, Double>> reservation) {
+        reservation.forEach((resource, days) -> days.forEach((day, hours) ->
+                jdbc.sql("INSERT INTO capacity_reservation (order_id, node_id, resource_id, work_date, hours) VALUES (?, ?, ?, ?, ?)")
+                        .params(orderId, nodeId, resource, Date.valueOf(day), hours).update()));
+    }
+
+    void release(String orderId) {
+        jdbc.sql("DELETE FROM capacity_reservation WHERE order_id = ?").param(orderId).update();
+    }
+
+    List<Map<String, Object>> reservations(String orderId) {
+        return jdbc.sql("SELECT resource_id, work_date, hours FROM capacity_reservation WHERE order_id = ? ORDER BY resource_id, work_date")
+                .param(orderId)
+                .query((rs, n) -> Map.<String, Object>of("resource", rs.getString(1), "date", rs.getDate(2).toLocalDate().toString(),
+                        "hours", rs.getDouble(3)))
+                .list();
+    }
+}

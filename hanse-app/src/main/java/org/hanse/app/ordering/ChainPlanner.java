@@ -1,0 +1,249 @@
+package org.hanse.app.ordering;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hanse.app.network.Adjacency;
+import org.hanse.core.dictionary.IncompatibleUnitsException;
+import org.hanse.core.dictionary.Quantity;
+import org.hanse.core.dictionary.UnitOfMeasure;
+import org.hanse.core.order.BillOfMaterials;
+import org.hanse.core.order.Batch;
+import org.hanse.core.order.CapacityProfile;
+import org.hanse.core.order.CapacityWindow;
+import org.hanse.core.order.ChainSchedule;
+import org.hanse.core.order.DeliveryWindow;
+import org.hanse.core.order.OrderDecision;
+import org.hanse.core.order.OrderLine;
+import org.hanse.core.order.OrderRule;
+import org.hanse.core.order.Priority;
+import org.hanse.core.order.ResourceLoad;
+import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Problem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans an order and, for materials with a bill of materials, the component orders it explodes into: each
+ * supplier decides by the trigger-response rule on its own capacity; component due dates are derived backward
+ * (the parent's latest start); the chain schedule is then computed over the whole tree. Nothing is stored here.
+ */
+@Component
+class ChainPlanner {
+
+    static final int MAX_DEPTH = 8;
+    /** A step that cannot be planned at all counts as finishing this far out, so the chain is infeasible there. */
+    static final Duration UNREACHABLE = Duration.ofDays(CapacityWindow.HORIZON_DAYS);
+
+    private final CapacityStore capacity;
+    private final Adjacency adjacency;
+    private final double thetaU;
+
+    ChainPlanner(CapacityStore capacity, Adjacency adjacency,
+                 @org.springframework.beans.factory.annotation.Value("${hanse.orders.theta-u:0.6}") double thetaU) {
+        this.capacity = capacity;
+        this.adjacency = adjacency;
+        this.thetaU = thetaU;
+    }
+
+    /** Decision state accumulated while planning one chain: loads and WIP include this chain's own reservations. */
+    private final class Session {
+        final Instant now;
+        final String rootId;
+        final Map<String, Map<String, ResourceLoad>> loads = new HashMap<>();
+        final Map<String, Integer> wip = new HashMap<>();
+        final Map<String, CapacityProfile> profiles = new HashMap<>();
+        int sequence;
+
+        Session(Instant now, String rootId) {
+            this.now = now;
+            this.rootId = rootId;
+        }
+
+        Optional<CapacityProfile> profile(String node) {
+            if (!profiles.containsKey(node)) {
+                capacity.lockProfile(node).ifPresent(p -> profiles.put(node, p));
+            }
+            return Optional.ofNullable(profiles.get(node));
+        }
+
+        Map<String, ResourceLoad> loads(String node) {
+            return loads.computeIfAbsent(node, n -> capacity.loads(n, CapacityWindow.dateOf(now)));
+        }
+
+        int wip(String node) {
+            return wip.computeIfAbsent(node, capacity::wip);
+        }
+    }
+
+    /**
+     * Plans the buyer's order. Problems that make the request itself wrong (supplier not linked, material not
+     * mapped or not made, incompatible unit) are thrown as {@link InvalidInputException} with line paths.
+     */
+    PlannedOrder planRoot(PlaceOrder order, Instant now) {
+        Session session = new Session(now, order.id());
+        List<Problem> problems = new ArrayList<>();
+        if (!adjacency.isSupplierOf(order.supplier(), order.buyer())) {
+            throw new InvalidInputException("supplier", "'" + order.supplier() + "' is not an accepted supplier of " + order.buyer());
+        }
+        Optional<CapacityProfile> profile = session.profile(order.supplier());
+        List<PlannedOrder.Line> lines = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            PlaceOrder.RequestedLine line = order.lines().get(i);
+            String path = "lines[" + i + "]";
+            Optional<Adjacency.Mapping> mapping = adjacency.mapping(order.supplier(), line.material());
+            if (mapping.isEmpty()) {
+                problems.add(new Problem(path + ".material", "supplier " + order.supplier() + " does not supply " + line.material()));
+                continue;
+            }
+            if (profile.isEmpty() || profile.get().capability(line.material()).isEmpty()) {
+                problems.add(new Problem(path + ".material", "supplier " + order.supplier() + " declares no capacity for " + line.material()));
+                continue;
+            }
+            try {
+                lines.add(convert(line.material(), line.quantity(), line.unit(), mapping.get()));
+            } catch (IncompatibleUnitsException e) {
+                problems.add(new Problem(path + ".unit", e.getMessage() + " (the supplier counts " + line.material()
+                        + " in " + mapping.get().unit().code() + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Batch batch = new Batch(order.batchMinimum().doubleValue(), order.batchMultiple().doubleValue());
+        return plan(session, order.id(), order.buyer(), order.supplier(), null, lines,
+                new DeliveryWindow(order.earliest(), order.due()), batch, order.priority(), 0);
+    }
+
+    private PlannedOrder plan(Session s, String id, String buyer, String supplier, String parentId, List<PlannedOrder.Line> lines,
+                              DeliveryWindow window, Batch batch, Priority priority, int depth) {
+        Duration transit = adjacency.transit(supplier, buyer);
+        CapacityProfile profile = s.profile(supplier).orElseThrow();
+        List<OrderLine> supplierLines = lines.stream().map(l -> new OrderLine(l.material(), l.supplierQuantity().doubleValue())).toList();
+        Map<String, ResourceLoad> loads = s.loads(supplier);
+        OrderDecision decision = OrderRule.decide(new OrderRule.Request(supplierLines, window, batch, priority, transit),
+                profile, loads, s.wip(supplier), s.now, thetaU);
+        Duration processing = processing(profile, decision, lines);
+        Map<String, Map<java.time.LocalDate, Double>> reservation = Map.of();
+        List<PlannedOrder> children = new ArrayList<>();
+        if (decision.outcome().accepted()) {
+            reservation = OrderRule.reserve(decision, profile, loads, s.now);
+            Map<String, ResourceLoad> after = new HashMap<>(loads);
+            reservation.forEach((r, days) -> after.put(r, after.getOrDefault(r, ResourceLoad.EMPTY).plus(days)));
+            s.loads.put(supplier, after);
+            s.wip.merge(supplier, 1, Integer::sum);
+            // Components must arrive by this node's latest start: LS = LF − processing.
+            Instant componentDue = decision.latestFinish().minus(processing);
+            for (PlannedOrder.Line line : lines) {
+                Optional<BillOfMaterials> bom = profile.bom(line.material());
+                if (bom.isEmpty()) {
+                    continue;
+                }
+                for (BillOfMaterials.Component component : bom.get().components()) {
+                    // "~" never occurs in a buyer-chosen id, so component ids cannot collide with them.
+                    String childId = s.rootId + "~" + (++s.sequence);
+                    children.add(planComponent(s, childId, supplier, id, line, component, componentDue, priority, depth + 1));
+                }
+            }
+        }
+        return new PlannedOrder(id, buyer, supplier, parentId, lines, window, batch, priority, transit, decision, processing,
+                reservation, children, null);
+    }
+
+    private PlannedOrder planComponent(Session s, String id, String maker, String parentId, PlannedOrder.Line parentLine,
+                                       BillOfMaterials.Component component, Instant due, Priority priority, int depth) {
+        String supplier = component.preferredSupplier();
+        Optional<Adjacency.Mapping> own = adjacency.mapping(maker, component.material());
+        BigDecimal quantity = parentLine.supplierQuantity().multiply(BigDecimal.valueOf(component.quantityPerUnit()));
+        DeliveryWindow window = new DeliveryWindow(s.now.isBefore(due) ? s.now : due, due);
+        String failure = null;
+        PlannedOrder.Line line = null;
+        if (depth > MAX_DEPTH) {
+            failure = "bill of materials deeper than " + MAX_DEPTH + " tiers (a cycle?)";
+        } else if (own.isEmpty()) {
+            failure = maker + " maps no unit for component " + component.material();
+        } else if (!adjacency.isSupplierOf(supplier, maker)) {
+            failure = supplier + " is not an accepted supplier of " + maker;
+        } else {
+            Optional<Adjacency.Mapping> theirs = adjacency.mapping(supplier, component.material());
+            if (theirs.isEmpty()) {
+                failure = supplier + " does not supply " + component.material();
+            } else if (s.profile(supplier).flatMap(p -> p.capability(component.material())).isEmpty()) {
+                failure = supplier + " declares no capacity for " + component.material();
+            } else {
+                try {
+                    line = convert(component.material(), quantity, own.get().unit(), theirs.get());
+                } catch (IncompatibleUnitsException e) {
+                    failure = e.getMessage();
+                }
+            }
+        }
+        if (failure != null) {
+            List<PlannedOrder.Line> asked = own.map(m -> List.of(new PlannedOrder.Line(component.material(), quantity, m.unit().code(),
+                    quantity, m.unit().code(), m.local()))).orElse(List.of());
+            return new PlannedOrder(id, maker, supplier, parentId, asked, window, Batch.ANY, priority, Duration.ZERO, null,
+                    Duration.ZERO, Map.of(), List.of(), failure);
+        }
+        return plan(s, id, maker, supplier, parentId, List.of(line), window, Batch.ANY, priority, depth);
+    }
+
+    /** Chain schedule over the planned tree, from the buyer's due date. */
+    static ChainSchedule.Result schedule(PlannedOrder root, Instant now) {
+        return ChainSchedule.compute(steps(root, now), root.window().due(), now);
+    }
+
+    /**
+     * The schedule steps of the planned tree. Capacity is planned in whole days, so an accepted step finishes by its
+     * LF as far as capacity goes (no capacity finish); a rejected one finishes at the end of its earliest feasible
+     * day; one that could not be asked at all, never within the horizon.
+     */
+    static List<ChainSchedule.Step> steps(PlannedOrder root, Instant now) {
+        List<ChainSchedule.Step> steps = new ArrayList<>();
+        for (PlannedOrder p : root.flatten()) {
+            Instant capacityFinish = null;
+            if (p.decision() == null || (!p.accepted() && p.decision().earliestFinish() == null)) {
+                capacityFinish = now.plus(UNREACHABLE);
+            } else if (!p.accepted()) {
+                capacityFinish = p.decision().earliestFinish();
+            }
+            steps.add(new ChainSchedule.Step(p.id(), p.supplier(), p.parentId(), p.processing(), p.transit(), capacityFinish, null));
+        }
+        return steps;
+    }
+
+    /** Processing time of the node's step: the longest BOM processing time, else its production hours as elapsed time. */
+    private static Duration processing(CapacityProfile profile, OrderDecision decision, List<PlannedOrder.Line> lines) {
+        Duration longest = Duration.ZERO;
+        for (PlannedOrder.Line line : lines) {
+            Optional<BillOfMaterials> bom = profile.bom(line.material());
+            if (bom.isPresent() && bom.get().processingTime().compareTo(longest) > 0) {
+                longest = bom.get().processingTime();
+            }
+        }
+        if (!longest.isZero()) {
+            return longest;
+        }
+        for (OrderDecision.ResourceCheck check : decision.resources()) {
+            // Full shifts take whole days; the rest is worked in one go (6 h on an 8 h day: 6 h; 100 h: 12 days 4 h).
+            double perDay = profile.resource(check.resource()).orElseThrow().hoursPerDay();
+            long days = (long) Math.floor(check.hoursNeeded() / perDay + 1e-9);
+            double rest = Math.max(0, check.hoursNeeded() - days * perDay);
+            Duration d = Duration.ofDays(days).plusSeconds(Math.round(rest * 3600));
+            if (d.compareTo(longest) > 0) {
+                longest = d;
+            }
+        }
+        return longest;
+    }
+
+    private static PlannedOrder.Line convert(String material, BigDecimal quantity, UnitOfMeasure unit, Adjacency.Mapping mapping) {
+        BigDecimal converted = new Quantity(quantity, unit).to(mapping.unit()).amount();
+        return new PlannedOrder.Line(material, quantity, unit.code(), converted.setScale(Math.max(0, Math.min(6, converted.scale())), RoundingMode.HALF_UP)
+                .stripTrailingZeros(), mapping.unit().code(), mapping.local());
+    }
+}

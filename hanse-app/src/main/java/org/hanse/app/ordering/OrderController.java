@@ -1,0 +1,73 @@
+package org.hanse.app.ordering;
+
+import java.util.Map;
+import org.hanse.app.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/orders}: place, read, list, chain, override, resubmit, withdraw, receipts. */
+@RestController
+@RequestMapping("/api/v1/orders")
+class OrderController {
+
+    private final Orders orders;
+
+    OrderController(Orders orders) {
+        this.orders = orders;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> place(@RequestBody Object body, Principal principal) {
+        Orders.Result result = orders.place(body, principal);
+        return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED)
+                .header("Location", "/api/v1/orders/" + result.order().id())
+                .body(OrderJson.of(result.order()));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> read(@PathVariable String id, Principal principal) {
+        return OrderJson.of(orders.read(id, principal));
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(defaultValue = "any") String role, @RequestParam(defaultValue = "100") int limit,
+                             Principal principal) {
+        return Map.of("items", orders.list(role, limit, principal).stream().map(OrderJson::of).toList());
+    }
+
+    @GetMapping("/{id}/chain")
+    Map<String, Object> chain(@PathVariable String id, Principal principal) {
+        return orders.chain(id, principal);
+    }
+
+    /** Body of an override: {@code {"decision": "ACCEPT" | "REJECT", "reason": "…"}}. */
+    record Override(String decision, String reason) {
+    }
+
+    @PostMapping("/{id}/override")
+    Map<String, Object> override(@PathVariable String id, @RequestBody Override body, Principal principal) {
+        return OrderJson.of(orders.override(id, body.decision(), body.reason(), principal));
+    }
+
+    @PostMapping("/{id}/resubmit")
+    Map<String, Object> resubmit(@PathVariable String id, @RequestBody Object body, Principal principal) {
+        return OrderJson.of(orders.resubmit(id, body, principal).order());
+    }
+
+    @PostMapping("/{id}/withdraw")
+    Map<String, Object> withdraw(@PathVariable String id, Principal principal) {
+        return OrderJson.of(orders.withdraw(id, principal));
+    }
+
+    @PostMapping("/{id}/receipts")
+    ResponseEntity<Map<String, Object>> receipt(@PathVariable String id, @RequestBody Object body, Principal principal) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(orders.receipt(id, body, principal));
+    }
+}

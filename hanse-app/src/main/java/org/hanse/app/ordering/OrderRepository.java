@@ -1,0 +1,166 @@
+package org.hanse.app.ordering;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hanse.core.order.ChainSchedule;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Orders, their chain schedules and receipts. */
+@Repository
+class OrderRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    OrderRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<StoredOrder> find(String id) {
+        return jdbc.sql("SELECT * FROM purchase_order WHERE id = ?").param(id).query(this::toOrder).optional();
+    }
+
+    Optional<StoredOrder> lock(String id) {
+        return jdbc.sql("SELECT * FROM purchase_order WHERE id = ? FOR UPDATE").param(id).query(this::toOrder).optional();
+    }
+
+    List<StoredOrder> inChain(String rootId) {
+        return jdbc.sql("SELECT * FROM purchase_order WHERE root_id = ? ORDER BY placed_at, id").param(rootId).query(this::toOrder).list();
+    }
+
+    List<StoredOrder> of(String node, String role, int limit) {
+        String where = switch (role) {
+            case "buyer" -> "buyer_id = ?";
+            case "supplier" -> "supplier_id = ?";
+            default -> "(buyer_id = ? OR supplier_id = ?)";
+        };
+        var spec = jdbc.sql("SELECT * FROM purchase_order WHERE " + where + " ORDER BY placed_at DESC, id LIMIT " + limit);
+        spec = "buyer".equals(role) || "supplier".equals(role) ? spec.param(node) : spec.params(node, node);
+        return spec.query(this::toOrder).list();
+    }
+
+    void insert(PlannedOrder p, String rootId, OrderStatus status, Map<String, Object> decision, String contentHash,
+                int revision, Instant now) {
+        jdbc.sql("""
+                INSERT INTO purchase_order (id, buyer_id, supplier_id, root_id, parent_id, status, outcome, priority, earliest, due,
+                    lines_json, batch_minimum, batch_multiple, transit_seconds, urgency, decision_json, content_hash, revision,
+                    placed_at, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(p.id(), p.buyer(), p.supplier(), rootId, p.parentId(), status.name(), String.valueOf(decision.get("outcome")),
+                        p.priority().name(), Timestamp.from(p.window().earliest()), Timestamp.from(p.window().due()),
+                        json.writeValueAsString(p.lines()), BigDecimal.valueOf(p.batch().minimum()),
+                        BigDecimal.valueOf(p.batch().multiple()), p.transit().toSeconds(),
+                        p.decision() == null ? 0.0 : p.decision().urgency(), json.writeValueAsString(decision), contentHash, revision,
+                        Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    void delete(String id) {
+        jdbc.sql("DELETE FROM purchase_order WHERE id = ?").param(id).update();
+    }
+
+    void setStatus(String id, OrderStatus status) {
+        jdbc.sql("UPDATE purchase_order SET status = ? WHERE id = ?").params(status.name(), id).update();
+    }
+
+    void override(String id, OrderStatus status, String outcome, Map<String, Object> decision, String by, String reason, Instant at) {
+        jdbc.sql("""
+                UPDATE purchase_order SET status = ?, outcome = ?, decision_json = ?, override_by = ?, override_reason = ?, overridden_at = ?
+                WHERE id = ?""")
+                .params(status.name(), outcome, json.writeValueAsString(decision), by, reason, Timestamp.from(at), id).update();
+    }
+
+    // --- chain schedule ---
+
+    /** A stored step: the core step plus its computed timing and whether the order was placed. */
+    record StoredStep(ChainSchedule.Step step, ChainSchedule.Timing timing, boolean placed) {
+    }
+
+    void replaceChain(String rootId, List<ChainSchedule.Step> steps, ChainSchedule.Result result, java.util.Set<String> placed) {
+        jdbc.sql("DELETE FROM chain_step WHERE root_id = ?").param(rootId).update();
+        for (ChainSchedule.Step s : steps) {
+            ChainSchedule.Timing t = result.timing(s.key());
+            jdbc.sql("""
+                    INSERT INTO chain_step (root_id, step_key, node_id, parent_key, depth, processing_seconds, transit_seconds,
+                        capacity_finish, actual_finish, es, ef, ls, lf, slack_seconds, placed)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(rootId, s.key(), s.node(), s.parentKey(), t.depth(), s.processing().toSeconds(), s.transitToParent().toSeconds(),
+                            ts(s.capacityEarliestFinish()), ts(s.actualFinish()), ts(t.es()), ts(t.ef()), ts(t.ls()), ts(t.lf()),
+                            t.slack().toSeconds(), placed.contains(s.key()))
+                    .update();
+        }
+    }
+
+    List<StoredStep> chain(String rootId) {
+        return jdbc.sql("SELECT * FROM chain_step WHERE root_id = ? ORDER BY depth, step_key").param(rootId)
+                .query((rs, n) -> new StoredStep(
+                        new ChainSchedule.Step(rs.getString("step_key"), rs.getString("node_id"), rs.getString("parent_key"),
+                                Duration.ofSeconds(rs.getLong("processing_seconds")), Duration.ofSeconds(rs.getLong("transit_seconds")),
+                                instant(rs, "capacity_finish"), instant(rs, "actual_finish")),
+                        new ChainSchedule.Timing(rs.getString("step_key"), rs.getString("node_id"), rs.getInt("depth"),
+                                instant(rs, "es"), instant(rs, "ef"), instant(rs, "ls"), instant(rs, "lf"),
+                                Duration.ofSeconds(rs.getLong("slack_seconds"))),
+                        rs.getBoolean("placed")))
+                .list();
+    }
+
+    // --- receipts ---
+
+    Optional<Map<String, Object>> receipt(String orderId) {
+        return jdbc.sql("SELECT * FROM order_receipt WHERE order_id = ?").param(orderId)
+                .query((rs, n) -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("order", rs.getString("order_id"));
+                    m.put("actualFinish", instant(rs, "actual_finish").toString());
+                    m.put("quantity", json.readValue(rs.getString("quantity_json"), Object.class));
+                    m.put("deviation", Duration.ofSeconds(rs.getLong("deviation_seconds")).toString());
+                    m.put("tolerance", Duration.ofSeconds(rs.getLong("tolerance_seconds")).toString());
+                    m.put("reconstructed", rs.getBoolean("reconstructed"));
+                    m.put("recordedBy", rs.getString("recorded_by"));
+                    return m;
+                }).optional();
+    }
+
+    void insertReceipt(String orderId, Instant actualFinish, Object quantity, Duration deviation, Duration tolerance,
+                       boolean reconstructed, String by, Instant at) {
+        jdbc.sql("""
+                INSERT INTO order_receipt (order_id, actual_finish, quantity_json, deviation_seconds, tolerance_seconds, reconstructed,
+                    recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(orderId, Timestamp.from(actualFinish), json.writeValueAsString(quantity), deviation.toSeconds(),
+                        tolerance.toSeconds(), reconstructed, by, Timestamp.from(at))
+                .update();
+    }
+
+    private StoredOrder toOrder(ResultSet rs, int rowNum) throws SQLException {
+        return new StoredOrder(rs.getString("id"), rs.getString("buyer_id"), rs.getString("supplier_id"), rs.getString("root_id"),
+                rs.getString("parent_id"), OrderStatus.valueOf(rs.getString("status")), rs.getString("outcome"),
+                rs.getString("priority"), instant(rs, "earliest"), instant(rs, "due"),
+                json.readValue(rs.getString("lines_json"), new TypeReference<List<Map<String, Object>>>() { }),
+                rs.getBigDecimal("batch_minimum").stripTrailingZeros().toPlainString(),
+                rs.getBigDecimal("batch_multiple").stripTrailingZeros().toPlainString(),
+                Duration.ofSeconds(rs.getLong("transit_seconds")), rs.getDouble("urgency"),
+                json.readValue(rs.getString("decision_json"), new TypeReference<Map<String, Object>>() { }),
+                rs.getString("content_hash"), rs.getInt("revision"), instant(rs, "placed_at"), instant(rs, "decided_at"),
+                rs.getString("override_by"), rs.getString("override_reason"), instant(rs, "overridden_at"));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,427 @@
+package org.hanse.app.ordering;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hanse.app.messaging.Delivery;
+import org.hanse.app.messaging.NodeEvents;
+import org.hanse.app.network.Adjacency;
+import org.hanse.app.security.Principal;
+import org.hanse.app.web.ConflictException;
+import org.hanse.app.web.ForbiddenException;
+import org.hanse.app.web.NotFoundException;
+import org.hanse.core.digest.Sha256;
+import org.hanse.core.event.EventType;
+import org.hanse.core.event.NodeEvent;
+import org.hanse.core.node.InterfaceModule;
+import org.hanse.core.order.Batch;
+import org.hanse.core.order.CapacityProfile;
+import org.hanse.core.order.CapacityWindow;
+import org.hanse.core.order.ChainSchedule;
+import org.hanse.core.order.DeliveryWindow;
+import org.hanse.core.order.OrderDecision;
+import org.hanse.core.order.OrderLine;
+import org.hanse.core.order.OrderRule;
+import org.hanse.core.order.Outcome;
+import org.hanse.core.order.Priority;
+import org.hanse.core.order.ResourceLoad;
+import org.hanse.core.validation.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The order life cycle: place (decide at once, explode, schedule the chain), override, resubmit, withdraw,
+ * confirm with a receipt (reconstructing later nodes beyond tolerance) and keep every party informed by events.
+ */
+@Service
+class Orders {
+
+    private final OrderRepository orders;
+    private final CapacityStore capacity;
+    private final ChainPlanner planner;
+    private final Adjacency adjacency;
+    private final NodeEvents events;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final double thetaU;
+
+    Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
+           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU) {
+        this.orders = orders;
+        this.capacity = capacity;
+        this.planner = planner;
+        this.adjacency = adjacency;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.thetaU = thetaU;
+    }
+
+    /** The stored order and whether this call repeated an earlier identical one. */
+    record Result(StoredOrder order, boolean replay) {
+    }
+
+    @Transactional
+    Result place(Object body, Principal principal) {
+        String buyer = principal.requireNode();
+        if (body instanceof Map<?, ?> map && map.get("buyer") != null && !buyer.equals(map.get("buyer"))) {
+            throw new ForbiddenException("a node places orders only as itself, not as " + map.get("buyer"));
+        }
+        PlaceOrder order = OrderRequestReader.read(body, buyer).orElseThrow();
+        String hash = Sha256.hex(json.writeValueAsString(order.content()));
+        var existing = orders.find(order.id());
+        if (existing.isPresent()) {
+            StoredOrder o = existing.get();
+            if (o.buyer().equals(buyer) && o.contentHash().equals(hash)) {
+                return new Result(o, true);
+            }
+            throw new ConflictException("order " + order.id() + " already exists with other content");
+        }
+        return new Result(decideAndStore(order, hash, 1), false);
+    }
+
+    private StoredOrder decideAndStore(PlaceOrder order, String hash, int revision) {
+        Instant now = clock.instant();
+        PlannedOrder root = planner.planRoot(order, now);
+        List<ChainSchedule.Step> steps = ChainPlanner.steps(root, now);
+        ChainSchedule.Result chain = ChainSchedule.compute(steps, root.window().due(), now);
+        if (!root.accepted() || !chain.feasible()) {
+            Map<String, Object> decision = root.accepted()
+                    ? DecisionJson.chainRejected(root.decision(), chain, root.window())
+                    : DecisionJson.of(root.decision());
+            orders.insert(root, root.id(), OrderStatus.REJECTED, decision, hash, revision, now);
+            orders.replaceChain(root.id(), steps, chain, Set.of(root.id()));
+            announce(root, decision, List.of(), Delivery.FEED, now);
+            return orders.find(root.id()).orElseThrow();
+        }
+        Map<String, List<String>> downstream = downstream(root);
+        for (PlannedOrder p : root.flatten()) {
+            Map<String, Object> decision = DecisionJson.of(p.decision());
+            orders.insert(p, root.id(), OrderStatus.OPEN, decision, p == root ? hash : Sha256.hex(p.id()), revision, now);
+            capacity.reserve(p.id(), p.supplier(), p.reservation());
+            Delivery delivery = p.decision().outcome() == Outcome.ACCEPTED_COLLABORATIVE ? Delivery.REAL_TIME : Delivery.FEED;
+            announce(p, decision, downstream.get(p.id()), delivery, now);
+        }
+        orders.replaceChain(root.id(), steps, chain, root.flatten().stream().map(PlannedOrder::id).collect(Collectors.toSet()));
+        return orders.find(root.id()).orElseThrow();
+    }
+
+    /** ORDER_PLACED to the supplier, ORDER_RESPONSE to the buyer, ORDER_STATUS to the chain's later nodes. */
+    private void announce(PlannedOrder p, Map<String, Object> decision, List<String> later, Delivery delivery, Instant now) {
+        Map<String, Object> placed = new LinkedHashMap<>();
+        placed.put("order", p.id());
+        placed.put("parent", p.parentId());
+        placed.put("lines", json.convertValue(p.lines(), List.class));
+        placed.put("window", DecisionJson.window(p.window()));
+        placed.put("priority", p.priority().name());
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_PLACED, p.buyer(), List.of(p.supplier()), now, placed), delivery);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("order", p.id());
+        response.put("decision", decision);
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_RESPONSE, p.supplier(), List.of(p.buyer()), now, response), delivery);
+        status(p.id(), p.buyer(), p.supplier(), later, String.valueOf(decision.get("outcome")), delivery, now);
+    }
+
+    /**
+     * ORDER_STATUS to later nodes of the chain. A supplier without order-sync does not report itself: its buyer
+     * publishes the status about it (proxy conversion, DESIGN 3.1).
+     */
+    private void status(String orderId, String buyer, String supplier, List<String> recipients, String status, Delivery delivery, Instant now) {
+        List<String> to = recipients == null ? List.of() : recipients.stream().filter(r -> !r.equals(supplier)).distinct().toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("order", orderId);
+        payload.put("supplier", supplier);
+        payload.put("status", status);
+        boolean proxy = !adjacency.modules(supplier).contains(InterfaceModule.ORDER_SYNC);
+        NodeEvent event;
+        if (proxy) {
+            List<String> others = to.stream().filter(r -> !r.equals(buyer)).toList();
+            if (others.isEmpty()) {
+                return;
+            }
+            event = new NodeEvent(UUID.randomUUID().toString(), EventType.ORDER_STATUS, buyer, others, now, NodeEvent.SCHEMA_VERSION,
+                    payload, true, buyer, supplier);
+        } else {
+            event = NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_STATUS, supplier, to, now, payload);
+        }
+        events.publish(event, delivery);
+    }
+
+    /** For each order of the tree: the nodes after it in the chain (its buyer's buyers, up to the end buyer), excluding its own buyer. */
+    private static Map<String, List<String>> downstream(PlannedOrder root) {
+        Map<String, List<String>> later = new HashMap<>();
+        collect(root, new ArrayList<>(), later);
+        return later;
+    }
+
+    private static void collect(PlannedOrder p, List<String> above, Map<String, List<String>> later) {
+        later.put(p.id(), List.copyOf(above));
+        List<String> next = new ArrayList<>(above);
+        next.add(p.buyer());
+        for (PlannedOrder c : p.children()) {
+            collect(c, next, later);
+        }
+    }
+
+    StoredOrder read(String id, Principal principal) {
+        StoredOrder order = orders.find(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        if (!principal.isOperator() && !order.isParty(principal.requireNode())) {
+            throw new ForbiddenException("only the buyer and the supplier of an order may read it");
+        }
+        return order;
+    }
+
+    List<StoredOrder> list(String role, int limit, Principal principal) {
+        if (!OrderJson.ROLES.contains(role)) {
+            throw new InvalidInputException("role", "must be buyer, supplier or any");
+        }
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "must be a whole number from 1 to 500");
+        }
+        return orders.of(principal.requireNode(), role, limit);
+    }
+
+    Map<String, Object> chain(String id, Principal principal) {
+        StoredOrder order = orders.find(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        List<StoredOrder> all = orders.inChain(order.rootId());
+        if (!principal.isOperator() && !OrderJson.anyParty(all, principal.requireNode())) {
+            throw new ForbiddenException("only the parties of the chain's orders may read it");
+        }
+        Map<String, StoredOrder> byId = all.stream().collect(Collectors.toMap(StoredOrder::id, o -> o));
+        return OrderJson.chain(order.rootId(), orders.chain(order.rootId()), byId);
+    }
+
+    /** The supplier overrides its decision within its response timeout; recorded with who and why. */
+    @Transactional
+    StoredOrder override(String id, String decision, String reason, Principal principal) {
+        String node = principal.requireNode();
+        StoredOrder order = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        if (!order.supplier().equals(node)) {
+            throw new ForbiddenException("only the supplier of an order may override its decision");
+        }
+        List<org.hanse.core.validation.Problem> problems = new ArrayList<>();
+        if (!"ACCEPT".equals(decision) && !"REJECT".equals(decision)) {
+            problems.add(new org.hanse.core.validation.Problem("decision", "must be ACCEPT or REJECT"));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            problems.add(new org.hanse.core.validation.Problem("reason", "is required, at most 500 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        Instant closes = order.decidedAt().plus(adjacency.responseTimeout(node).silenceLimit());
+        if (now.isAfter(closes)) {
+            throw new ConflictException("the override window closed at " + closes + " (the supplier's response timeout)");
+        }
+        Map<String, Object> updated = new LinkedHashMap<>(order.decision());
+        updated.put("overriddenOutcome", order.outcome());
+        String outcome;
+        OrderStatus status;
+        if ("ACCEPT".equals(decision)) {
+            if (order.status() != OrderStatus.REJECTED) {
+                throw new ConflictException("order " + id + " is " + order.status() + "; only a rejection can be overridden to accept");
+            }
+            CapacityProfile profile = capacity.lockProfile(node).orElseThrow();
+            Map<String, ResourceLoad> loads = capacity.loads(node, CapacityWindow.dateOf(now));
+            OrderDecision again = OrderRule.decide(request(order), profile, loads, capacity.wip(node), now, thetaU);
+            capacity.reserve(id, node, OrderRule.reserve(again, profile, loads, now));
+            outcome = order.urgency() >= thetaU ? Outcome.ACCEPTED_COLLABORATIVE.name() : Outcome.ACCEPTED_ROUTINE.name();
+            status = OrderStatus.OPEN;
+        } else {
+            if (order.status() != OrderStatus.OPEN) {
+                throw new ConflictException("order " + id + " is " + order.status() + "; only an open order can be overridden to reject");
+            }
+            capacity.release(id);
+            outcome = Outcome.REJECTED.name();
+            status = OrderStatus.REJECTED;
+        }
+        updated.put("outcome", outcome);
+        orders.override(id, status, outcome, updated, node, reason, now);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("order", id);
+        payload.put("decision", updated);
+        payload.put("override", Map.of("by", node, "reason", reason));
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_RESPONSE, node, List.of(order.buyer()), now, payload));
+        return orders.find(id).orElseThrow();
+    }
+
+    /** The buyer resubmits a rejected order in a new window (typically the proposed one): decided afresh as the next revision. */
+    @Transactional
+    Result resubmit(String id, Object body, Principal principal) {
+        String buyer = principal.requireNode();
+        StoredOrder old = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        if (!old.buyer().equals(buyer)) {
+            throw new ForbiddenException("only the buyer of an order may resubmit it");
+        }
+        if (old.status() != OrderStatus.REJECTED || old.parentId() != null) {
+            throw new ConflictException("only a rejected order placed by a buyer can be resubmitted; order " + id + " is " + old.status());
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("id", id);
+        content.put("supplier", old.supplier());
+        content.put("lines", old.lines().stream().map(l -> Map.of("material", l.get("material"), "quantity", String.valueOf(l.get("quantity")),
+                "unit", l.get("unit"))).toList());
+        content.put("batch", Map.of("minimum", old.batchMinimum(), "multiple", old.batchMultiple()));
+        content.put("priority", old.priority());
+        if (!(body instanceof Map<?, ?> window)) {
+            throw new InvalidInputException("", "must be an object with earliest and due");
+        }
+        content.put("earliest", window.get("earliest"));
+        content.put("due", window.get("due"));
+        PlaceOrder order = OrderRequestReader.read(content, buyer).orElseThrow();
+        orders.delete(id);
+        return new Result(decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), old.revision() + 1), false);
+    }
+
+    /** The buyer withdraws its order: the whole chain below it is released. */
+    @Transactional
+    StoredOrder withdraw(String id, Principal principal) {
+        String buyer = principal.requireNode();
+        StoredOrder order = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        if (!order.buyer().equals(buyer) || order.parentId() != null) {
+            throw new ForbiddenException("only the buyer who placed an order may withdraw it");
+        }
+        if (order.status() == OrderStatus.WITHDRAWN) {
+            return order;
+        }
+        if (order.status() == OrderStatus.COMPLETED) {
+            throw new ConflictException("order " + id + " is completed");
+        }
+        Instant now = clock.instant();
+        for (StoredOrder o : orders.inChain(order.rootId())) {
+            if (o.status() == OrderStatus.OPEN || o.status() == OrderStatus.REJECTED) {
+                capacity.release(o.id());
+                orders.setStatus(o.id(), OrderStatus.WITHDRAWN);
+                events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_STATUS, o.buyer(), List.of(o.supplier()), now,
+                        Map.of("order", o.id(), "status", OrderStatus.WITHDRAWN.name())));
+            }
+        }
+        return orders.find(id).orElseThrow();
+    }
+
+    /**
+     * The supplier confirms completion. Deviation δ = actual − planned finish; tolerance = max(2 h, ½ slack of the
+     * next node). Beyond it the later nodes are rescheduled (SEQUENCE_RECONSTRUCTED) and, if any slack turns
+     * negative, warned (DUE_DATE_AT_RISK).
+     */
+    @Transactional
+    Map<String, Object> receipt(String id, Object body, Principal principal) {
+        String node = principal.requireNode();
+        StoredOrder order = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        if (!order.supplier().equals(node)) {
+            throw new ForbiddenException("only the supplier of an order confirms its completion");
+        }
+        if (!(body instanceof Map<?, ?> map) || map.get("actualFinish") == null) {
+            throw new InvalidInputException("actualFinish", "is required: an ISO 8601 instant such as 2026-12-04T10:00:00Z");
+        }
+        Instant actual;
+        try {
+            actual = Instant.parse(String.valueOf(map.get("actualFinish")));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("actualFinish", "must be an ISO 8601 instant such as 2026-12-04T10:00:00Z");
+        }
+        Instant now = clock.instant();
+        if (actual.isAfter(now.plus(Duration.ofMinutes(5)))) {
+            throw new InvalidInputException("actualFinish", "must not lie in the future");
+        }
+        Object quantity = map.get("quantity");
+        var existing = orders.receipt(id);
+        if (existing.isPresent()) {
+            if (existing.get().get("actualFinish").equals(actual.toString())) {
+                return existing.get();
+            }
+            throw new ConflictException("order " + id + " already has a receipt with another finish");
+        }
+        if (order.status() != OrderStatus.OPEN) {
+            throw new ConflictException("order " + id + " is " + order.status() + "; only an open order can be confirmed");
+        }
+        List<OrderRepository.StoredStep> stored = orders.chain(order.rootId());
+        OrderRepository.StoredStep mine = stored.stream().filter(s -> s.step().key().equals(id)).findFirst().orElseThrow();
+        OrderRepository.StoredStep next = stored.stream().filter(s -> s.step().key().equals(mine.step().parentKey())).findFirst().orElse(mine);
+        Duration deviation = ChainSchedule.deviation(actual, mine.timing().ef());
+        Duration tolerance = ChainSchedule.tolerance(next.timing().slack());
+        boolean beyond = ChainSchedule.beyondTolerance(deviation, tolerance);
+
+        StoredOrder root = orders.find(order.rootId()).orElseThrow();
+        List<ChainSchedule.Step> steps = stored.stream()
+                .map(s -> s.step().key().equals(id) ? s.step().withActualFinish(actual) : s.step()).toList();
+        Set<String> placed = stored.stream().filter(OrderRepository.StoredStep::placed).map(s -> s.step().key()).collect(Collectors.toSet());
+        ChainSchedule.Result rebuilt = ChainSchedule.compute(steps, root.due(), root.placedAt());
+        if (beyond) {
+            orders.replaceChain(order.rootId(), steps, rebuilt, placed);
+        } else {
+            // Within tolerance the later nodes keep their windows; only the actual finish is recorded.
+            ChainSchedule.Result kept = new ChainSchedule.Result(stored.stream().map(OrderRepository.StoredStep::timing).toList(), true, null);
+            orders.replaceChain(order.rootId(), steps, kept, placed);
+        }
+        orders.insertReceipt(id, actual, quantity, deviation, tolerance, beyond, node, now);
+        orders.setStatus(id, OrderStatus.COMPLETED);
+        capacity.release(id);
+
+        List<String> later = laterNodes(stored, id, root.buyer());
+        status(id, order.buyer(), node, new ArrayList<>(new LinkedHashSet<>(concat(order.buyer(), later))), OrderStatus.COMPLETED.name(),
+                Delivery.REAL_TIME, now);
+        if (beyond && !later.isEmpty()) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("root", order.rootId());
+            payload.put("order", id);
+            payload.put("deviation", deviation.toString());
+            payload.put("tolerance", tolerance.toString());
+            payload.put("steps", rebuilt.timings().stream().map(t -> Map.of("order", t.key(), "node", t.node(),
+                    "es", t.es().toString(), "ls", t.ls().toString(), "slack", t.slack().toString())).toList());
+            events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.SEQUENCE_RECONSTRUCTED, node, later, now, payload));
+            if (!rebuilt.feasible()) {
+                Map<String, Object> risk = new LinkedHashMap<>();
+                risk.put("root", order.rootId());
+                risk.put("due", root.due().toString());
+                risk.put("slack", rebuilt.minSlack().toString());
+                risk.put("bottleneck", rebuilt.bottleneck().node());
+                events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.DUE_DATE_AT_RISK, node, later, now, risk));
+            }
+        }
+        return orders.receipt(id).orElseThrow();
+    }
+
+    /** Nodes after the given step in its chain: the suppliers of its ancestors and the end buyer. */
+    private static List<String> laterNodes(List<OrderRepository.StoredStep> steps, String key, String endBuyer) {
+        Map<String, OrderRepository.StoredStep> byKey = steps.stream().collect(Collectors.toMap(s -> s.step().key(), s -> s));
+        List<String> later = new ArrayList<>();
+        String parent = byKey.get(key).step().parentKey();
+        while (parent != null) {
+            later.add(byKey.get(parent).step().node());
+            parent = byKey.get(parent).step().parentKey();
+        }
+        later.add(endBuyer);
+        return later.stream().distinct().toList();
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static OrderRule.Request request(StoredOrder o) {
+        List<OrderLine> lines = o.lines().stream()
+                .map(l -> new OrderLine((String) l.get("material"), Double.parseDouble(String.valueOf(l.get("supplierQuantity"))))).toList();
+        return new OrderRule.Request(lines, new DeliveryWindow(o.earliest(), o.due()),
+                new Batch(Double.parseDouble(o.batchMinimum()), Double.parseDouble(o.batchMultiple())), Priority.valueOf(o.priority()), o.transit());
+    }
+}

@@ -1,0 +1,38 @@
+package org.hanse.app.ordering;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.hanse.core.order.Batch;
+import org.hanse.core.order.DeliveryWindow;
+import org.hanse.core.order.OrderDecision;
+import org.hanse.core.order.Priority;
+
+/**
+ * One order of a chain as planned before anything is stored: the supplier's decision, its reservation and the
+ * component orders it explodes into. {@code failure} is set (and {@code decision} null) when the order could not
+ * even be asked, e.g. no accepted link to the BOM's supplier.
+ */
+record PlannedOrder(String id, String buyer, String supplier, String parentId, List<Line> lines, DeliveryWindow window,
+                    Batch batch, Priority priority, Duration transit, OrderDecision decision, Duration processing,
+                    Map<String, Map<LocalDate, Double>> reservation, List<PlannedOrder> children, String failure) {
+
+    /** A line in the buyer's unit and, converted through the supplier's BOM mapping, in the supplier's. */
+    record Line(String material, BigDecimal quantity, String unit, BigDecimal supplierQuantity, String supplierUnit,
+                String supplierLocal) {
+    }
+
+    boolean accepted() {
+        return decision != null && decision.outcome().accepted();
+    }
+
+    /** This order and all its component orders, parents first. */
+    List<PlannedOrder> flatten() {
+        List<PlannedOrder> all = new java.util.ArrayList<>();
+        all.add(this);
+        children.forEach(c -> all.addAll(c.flatten()));
+        return all;
+    }
+}
