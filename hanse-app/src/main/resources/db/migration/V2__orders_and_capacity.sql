@@ -81,3 +81,12 @@ CREATE TABLE order_receipt (
     recorded_by        VARCHAR(64)  NOT NULL,
     recorded_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Committed hours per node, resource and date: the sum of the reservations, kept so a decision reads only its window.
+CREATE TABLE capacity_load (
+    node_id      VARCHAR(64) NOT NULL,
+    resource_id  VARCHAR(64) NOT NULL,
+    work_date    DATE        NOT NULL,
+    hours        DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (node_id, resource_id, work_date)
+);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** The {@code hanse} command line: one executable, subcommands for the server and the tools. */
 @Command(name = "hanse", mixinStandardHelpOptions = true, version = "hanse 0.1.0",
         description = "Supply-chain collaboration network for SMEs.",
-        subcommands = {HanseCli.Serve.class, HanseCli.NodeCommands.class})
+        subcommands = {HanseCli.Serve.class, HanseCli.NodeCommands.class, HanseCli.Bench.class})
 public class HanseCli implements Runnable {
 
     @CommandLine.Spec
@@ -141,6 +141,58 @@ public class HanseCli implements Runnable {
                 out.println(file + ": valid config for node " + config.id() + " (" + config.bomMapping().size()
                         + " BOM rows; platform codes are checked against the dictionary on registration)");
                 return 0;
+            }
+        }
+    }
+
+    /** {@code hanse bench …}: reproducible load figures. */
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = Bench.Orders.class)
+    static class Bench implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+
+        /** {@code hanse bench orders}: orders per second and latency percentiles over the HTTP API. */
+        @Command(name = "orders", mixinStandardHelpOptions = true,
+                description = "Place orders over HTTP from concurrent buyers; print orders/s and latency percentiles.")
+        static class Orders implements Callable<Integer> {
+
+            @Option(names = "--db-url", description = "JDBC URL (default: embedded H2 in a temporary directory).")
+            String dbUrl;
+
+            @Option(names = "--db-user", defaultValue = "hanse")
+            String dbUser;
+
+            @Option(names = "--db-password", defaultValue = "hanse")
+            String dbPassword;
+
+            @Option(names = "--suppliers", defaultValue = "8")
+            int suppliers;
+
+            @Option(names = "--buyers", defaultValue = "64")
+            int buyers;
+
+            @Option(names = "--concurrency", defaultValue = "32", description = "Concurrent HTTP clients.")
+            int concurrency;
+
+            @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds (not measured).")
+            int warmup;
+
+            @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds.")
+            int seconds;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() throws Exception {
+                return new OrderBench(suppliers, buyers, concurrency, java.time.Duration.ofSeconds(warmup),
+                        java.time.Duration.ofSeconds(seconds), spec.commandLine().getOut()).run(dbUrl, dbUser, dbPassword);
             }
         }
     }

@@ -72,12 +72,10 @@ class CapacityStore {
         return profile;
     }
 
-    /** Committed hours per resource from {@code from} on. */
+    /** Committed hours per resource from {@code from} on (the running totals, not the single reservations). */
     Map<String, ResourceLoad> loads(String nodeId, LocalDate from) {
         Map<String, Map<LocalDate, Double>> byResource = new HashMap<>();
-        jdbc.sql("""
-                SELECT resource_id, work_date, SUM(hours) AS hours FROM capacity_reservation
-                WHERE node_id = ? AND work_date >= ? GROUP BY resource_id, work_date""")
+        jdbc.sql("SELECT resource_id, work_date, hours FROM capacity_load WHERE node_id = ? AND work_date >= ?")
                 .params(nodeId, Date.valueOf(from))
                 .query(rs -> {
                     byResource.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -93,14 +91,37 @@ class CapacityStore {
                 .query(Integer.class).single();
     }
 
+    /** Records an accepted order's hours; the caller holds the node's capacity lock. */
     void reserve(String orderId, String nodeId, Map<String, Map<LocalDate, Double>> reservation) {
-        reservation.forEach((resource, days) -> days.forEach((day, hours) ->
-                jdbc.sql("INSERT INTO capacity_reservation (order_id, node_id, resource_id, work_date, hours) VALUES (?, ?, ?, ?, ?)")
-                        .params(orderId, nodeId, resource, Date.valueOf(day), hours).update()));
+        reservation.forEach((resource, days) -> days.forEach((day, hours) -> {
+            jdbc.sql("INSERT INTO capacity_reservation (order_id, node_id, resource_id, work_date, hours) VALUES (?, ?, ?, ?, ?)")
+                    .params(orderId, nodeId, resource, Date.valueOf(day), hours).update();
+            addLoad(nodeId, resource, day, hours);
+        }));
     }
 
+    /** Gives an order's hours back (completion, withdrawal, override), under the node's capacity lock. */
     void release(String orderId) {
+        List<Object[]> rows = jdbc.sql("SELECT node_id, resource_id, work_date, hours FROM capacity_reservation WHERE order_id = ?")
+                .param(orderId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4)})
+                .list();
+        if (rows.isEmpty()) {
+            return;
+        }
+        lockProfile((String) rows.get(0)[0]);
+        for (Object[] row : rows) {
+            addLoad((String) row[0], (String) row[1], (LocalDate) row[2], -(Double) row[3]);
+        }
         jdbc.sql("DELETE FROM capacity_reservation WHERE order_id = ?").param(orderId).update();
+    }
+
+    private void addLoad(String nodeId, String resource, LocalDate day, double hours) {
+        int updated = jdbc.sql("UPDATE capacity_load SET hours = hours + ? WHERE node_id = ? AND resource_id = ? AND work_date = ?")
+                .params(hours, nodeId, resource, Date.valueOf(day)).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO capacity_load (node_id, resource_id, work_date, hours) VALUES (?, ?, ?, ?)")
+                    .params(nodeId, resource, Date.valueOf(day), hours).update();
+        }
     }
 
     List<Map<String, Object>> reservations(String orderId) {
