@@ -50,24 +50,29 @@ public class NodeEvents {
     @Transactional
     public Publication publish(NodeEvent event, Delivery delivery) {
         String hash = contentHash(event);
-        Optional<String> existing = jdbc.sql("SELECT content_hash FROM event_log WHERE id = ?")
-                .param(event.id()).query(String.class).optional();
-        if (existing.isPresent()) {
-            if (!existing.get().equals(hash)) {
+        // Insert first: new events (the common case) cost one statement; a repeated id is sorted out after.
+        if (!insert(event, hash, delivery)) {
+            String existing = jdbc.sql("SELECT content_hash FROM event_log WHERE id = ?").param(event.id()).query(String.class).single();
+            if (!existing.equals(hash)) {
                 throw new ConflictException("event " + event.id() + " was already sent with other content");
             }
             return new Publication(find(event.id()).orElseThrow(), true);
         }
-        jdbc.sql("""
+        publisher.publishEvent(new NodeEventPublished(event.id(), event.type(), event.sender(), event.recipients(), delivery));
+        return new Publication(event, false);
+    }
+
+    /** Inserts the event unless its id is logged already; returns whether it was new. */
+    private boolean insert(NodeEvent event, String hash, Delivery delivery) {
+        return jdbc.sql("""
                 INSERT INTO event_log (id, type, sender_id, recipients, occurred_at, schema_version, payload,
                                        proxy, proxy_by, about_id, content_hash, delivery)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")
                 .params(event.id(), event.type().name(), event.sender(), json.writeValueAsString(event.recipients()),
                         Timestamp.from(event.time()), event.schemaVersion(), json.writeValueAsString(event.payload()),
                         event.proxy(), event.proxyBy(), event.about(), hash, delivery.name())
-                .update();
-        publisher.publishEvent(new NodeEventPublished(event.id(), event.type(), event.sender(), event.recipients(), delivery));
-        return new Publication(event, false);
+                .update() == 1;
     }
 
     public Optional<NodeEvent> find(String id) {

@@ -45,13 +45,13 @@ public class Adjacency {
         return nodes.find(node).isPresent();
     }
 
-    /** Transit supplier → buyer: the link's stated transit, else estimated from the two locations. */
-    public Duration transit(String supplier, String buyer) {
-        Optional<Duration> stated = links.accepted(buyer, supplier).map(Link::transit);
-        if (stated.isPresent()) {
-            return stated.get();
-        }
-        return Transit.estimate(location(supplier), location(buyer));
+    /**
+     * Transit supplier → buyer over their accepted link: the link's stated transit, else estimated from the two
+     * locations; empty when there is no accepted link.
+     */
+    public Optional<Duration> transit(String supplier, String buyer) {
+        return links.accepted(buyer, supplier)
+                .map(link -> link.transit() != null ? link.transit() : Transit.estimate(location(supplier), location(buyer)));
     }
 
     @SuppressWarnings("unchecked")

@@ -88,9 +88,8 @@ class ChainPlanner {
     PlannedOrder planRoot(PlaceOrder order, Instant now) {
         Session session = new Session(now, order.id());
         List<Problem> problems = new ArrayList<>();
-        if (!adjacency.isSupplierOf(order.supplier(), order.buyer())) {
-            throw new InvalidInputException("supplier", "'" + order.supplier() + "' is not an accepted supplier of " + order.buyer());
-        }
+        Duration transit = adjacency.transit(order.supplier(), order.buyer()).orElseThrow(() ->
+                new InvalidInputException("supplier", "'" + order.supplier() + "' is not an accepted supplier of " + order.buyer()));
         Optional<CapacityProfile> profile = session.profile(order.supplier());
         List<PlannedOrder.Line> lines = new ArrayList<>();
         for (int i = 0; i < order.lines().size(); i++) {
@@ -117,12 +116,11 @@ class ChainPlanner {
         }
         Batch batch = new Batch(order.batchMinimum().doubleValue(), order.batchMultiple().doubleValue());
         return plan(session, order.id(), order.buyer(), order.supplier(), null, lines,
-                new DeliveryWindow(order.earliest(), order.due()), batch, order.priority(), 0);
+                new DeliveryWindow(order.earliest(), order.due()), batch, order.priority(), transit, 0);
     }
 
     private PlannedOrder plan(Session s, String id, String buyer, String supplier, String parentId, List<PlannedOrder.Line> lines,
-                              DeliveryWindow window, Batch batch, Priority priority, int depth) {
-        Duration transit = adjacency.transit(supplier, buyer);
+                              DeliveryWindow window, Batch batch, Priority priority, Duration transit, int depth) {
         CapacityProfile profile = s.profile(supplier).orElseThrow();
         List<OrderLine> supplierLines = lines.stream().map(l -> new OrderLine(l.material(), l.supplierQuantity().doubleValue())).toList();
         Map<String, ResourceLoad> loads = s.loads(supplier);
@@ -167,7 +165,7 @@ class ChainPlanner {
             failure = "bill of materials deeper than " + MAX_DEPTH + " tiers (a cycle?)";
         } else if (own.isEmpty()) {
             failure = maker + " maps no unit for component " + component.material();
-        } else if (!adjacency.isSupplierOf(supplier, maker)) {
+        } else if (adjacency.transit(supplier, maker).isEmpty()) {
             failure = supplier + " is not an accepted supplier of " + maker;
         } else {
             Optional<Adjacency.Mapping> theirs = adjacency.mapping(supplier, component.material());
@@ -189,7 +187,8 @@ class ChainPlanner {
             return new PlannedOrder(id, maker, supplier, parentId, asked, window, Batch.ANY, priority, Duration.ZERO, null,
                     Duration.ZERO, Map.of(), List.of(), failure);
         }
-        return plan(s, id, maker, supplier, parentId, List.of(line), window, Batch.ANY, priority, depth);
+        return plan(s, id, maker, supplier, parentId, List.of(line), window, Batch.ANY, priority,
+                adjacency.transit(supplier, maker).orElseThrow(), depth);
     }
 
     /** Chain schedule over the planned tree, from the buyer's due date. */

@@ -88,7 +88,15 @@ class OrderRepository {
     }
 
     void replaceChain(String rootId, List<ChainSchedule.Step> steps, ChainSchedule.Result result, java.util.Set<String> placed) {
+        deleteChain(rootId);
+        insertChain(rootId, steps, result, placed);
+    }
+
+    void deleteChain(String rootId) {
         jdbc.sql("DELETE FROM chain_step WHERE root_id = ?").param(rootId).update();
+    }
+
+    void insertChain(String rootId, List<ChainSchedule.Step> steps, ChainSchedule.Result result, java.util.Set<String> placed) {
         for (ChainSchedule.Step s : steps) {
             ChainSchedule.Timing t = result.timing(s.key());
             jdbc.sql("""

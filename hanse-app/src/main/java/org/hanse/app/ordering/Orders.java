@@ -101,7 +101,7 @@ class Orders {
                     ? DecisionJson.chainRejected(root.decision(), chain, root.window())
                     : DecisionJson.of(root.decision());
             orders.insert(root, root.id(), OrderStatus.REJECTED, decision, hash, revision, now);
-            orders.replaceChain(root.id(), steps, chain, Set.of(root.id()));
+            orders.insertChain(root.id(), steps, chain, Set.of(root.id()));
             announce(root, decision, List.of(), Delivery.FEED, now);
             return orders.find(root.id()).orElseThrow();
         }
@@ -113,7 +113,7 @@ class Orders {
             Delivery delivery = p.decision().outcome() == Outcome.ACCEPTED_COLLABORATIVE ? Delivery.REAL_TIME : Delivery.FEED;
             announce(p, decision, downstream.get(p.id()), delivery, now);
         }
-        orders.replaceChain(root.id(), steps, chain, root.flatten().stream().map(PlannedOrder::id).collect(Collectors.toSet()));
+        orders.insertChain(root.id(), steps, chain, root.flatten().stream().map(PlannedOrder::id).collect(Collectors.toSet()));
         return orders.find(root.id()).orElseThrow();
     }
 
@@ -285,6 +285,7 @@ class Orders {
         content.put("due", window.get("due"));
         PlaceOrder order = OrderRequestReader.read(content, buyer).orElseThrow();
         orders.delete(id);
+        orders.deleteChain(id);
         return new Result(decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), old.revision() + 1), false);
     }
 
