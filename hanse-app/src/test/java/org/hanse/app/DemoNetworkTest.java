@@ -39,4 +39,25 @@ class DemoNetworkTest {
         assertThat(jdbc.sql("SELECT subject_id FROM node_view WHERE viewer_id = 'berlin-wohnstudio'").query(String.class).list())
                 .containsExactly("nord-moebelhandel");
     }
+
+    @Test
+    void aDistributorsOrderForSideboardsExplodesIntoThreeSupplierOrders() throws Exception {
+        Api api = new Api(port);
+        String key = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/demo-test-data/demo-keys.txt")).stream()
+                .filter(l -> l.startsWith("nord-moebelhandel ")).findFirst().orElseThrow().split(" ")[1];
+        // Due in four weeks: far enough for any weekday and the holiday calendar.
+        java.time.Instant now = java.time.Instant.now();
+        Api.Response placed = api.postJson("/api/v1/orders", key, Map.of("id", "demo-sb-1", "supplier", "loehne-moebelwerk",
+                "lines", List.of(Map.of("material", "4012360002019", "quantity", "20", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(21)).toString(), "due", now.plus(Duration.ofDays(28)).toString()));
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        assertThat(placed.<String>at("status")).isEqualTo("OPEN");
+        List<Map<String, Object>> steps = api.get("/api/v1/orders/demo-sb-1/chain", key).at("steps");
+        assertThat(steps).extracting(s -> s.get("node"))
+                .containsExactlyInAnyOrder("loehne-moebelwerk", "owl-spanplatten", "herford-beschlaege", "detmold-kantenband");
+        // 20 sideboards × 3.2 m² of chipboard = 64 m² ordered from the board maker.
+        Api.Response boards = api.get("/api/v1/orders/demo-sb-1~1", "demo-test-operator");
+        assertThat(boards.<String>at("supplier")).isEqualTo("owl-spanplatten");
+        assertThat(boards.<Number>at("lines.0.supplierQuantity").doubleValue()).isEqualTo(64.0);
+    }
 }
