@@ -253,25 +253,12 @@ public final class NodeConfigReader extends TreeReader {
     }
 
     private MaterialCode material(String path, Object value) {
-        // YAML reads an unquoted GTIN as a number: accept it, keeping its digits (leading zeros are lost, so warn).
-        if (value instanceof Number n) {
-            add(path, "write the GTIN in quotes so leading zeros are kept (read as the number " + n + ")");
+        MaterialCode code = materialCode(path, value);
+        if (code != null && code.kind() == MaterialCode.Kind.PLATFORM && !platformCodes.exists(code.value())) {
+            add(path, "platform code '" + code.value() + "' is not in the dictionary");
             return null;
         }
-        String text = requiredString(path, value);
-        if (text == null) {
-            return null;
-        }
-        MaterialCode.Parsed parsed = MaterialCode.parse(text);
-        if (!parsed.ok()) {
-            add(path, parsed.error());
-            return null;
-        }
-        if (parsed.code().kind() == MaterialCode.Kind.PLATFORM && !platformCodes.exists(text)) {
-            add(path, "platform code '" + text + "' is not in the dictionary");
-            return null;
-        }
-        return parsed.code();
+        return code;
     }
 
     private static String keys(NodeRole[] roles) {

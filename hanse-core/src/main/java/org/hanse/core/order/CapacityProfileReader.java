@@ -243,15 +243,7 @@ public final class CapacityProfileReader extends TreeReader {
     }
 
     private String material(String path, Object value) {
-        String text = requiredString(path, value);
-        if (text == null) {
-            return null;
-        }
-        MaterialCode.Parsed parsed = MaterialCode.parse(text);
-        if (!parsed.ok()) {
-            add(path, parsed.error());
-            return null;
-        }
-        return text;
+        MaterialCode code = materialCode(path, value);
+        return code == null ? null : code.value();
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hanse.core.dictionary.MaterialCode;
 
 /**
  * Reading helpers for parsed YAML/JSON trees that collect every problem with its path instead of stopping
@@ -106,6 +107,27 @@ public class TreeReader {
             add(path, "must be an ISO 8601 duration such as PT4H");
             return null;
         }
+    }
+
+    /**
+     * A material code (GTIN with its check digit, or platform code by form). YAML reads an unquoted GTIN as a
+     * number and loses its leading zeros, so a number is refused with advice to quote it.
+     */
+    protected MaterialCode materialCode(String path, Object value) {
+        if (value instanceof Number n) {
+            add(path, "write the GTIN in quotes so leading zeros are kept (read as the number " + n + ")");
+            return null;
+        }
+        String text = requiredString(path, value);
+        if (text == null) {
+            return null;
+        }
+        MaterialCode.Parsed parsed = MaterialCode.parse(text);
+        if (!parsed.ok()) {
+            add(path, parsed.error());
+            return null;
+        }
+        return parsed.code();
     }
 
     protected void unknownKeys(String path, Map<?, ?> map, Set<String> allowed) {
