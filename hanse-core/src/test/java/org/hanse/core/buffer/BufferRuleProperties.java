@@ -26,7 +26,7 @@ class BufferRuleProperties {
                                     @ForAll @DoubleRange(min = 0, max = 100) double sigmaD,
                                     @ForAll @DoubleRange(min = 0, max = 60) double lBar,
                                     @ForAll @DoubleRange(min = 0, max = 10) double sigmaL,
-                                    @ForAll @DoubleRange(min = 0.5, max = 0.999) double alpha) {
+                                    @ForAll @DoubleRange(min = 0.5, max = 0.99) double alpha) {
         BufferPolicy policy = new BufferPolicy(alpha, BufferPolicy.DEFAULT.reactionLag(), 7, BufferPolicy.DEFAULT.period());
         BufferRule.Thresholds t = BufferRule.thresholds(policy, new Statistics(dBar, sigmaD, 56), new Statistics(lBar, sigmaL, 8), null);
         assertThat(t.low()).isGreaterThanOrEqualTo(t.safetyStock());
