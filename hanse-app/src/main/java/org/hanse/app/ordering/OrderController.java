@@ -25,10 +25,26 @@ class OrderController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> place(@RequestBody Object body, Principal principal) {
-        Orders.Result result = orders.place(body, principal);
+        Orders.Result result = placeRetryingCollisions(body, principal);
         return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Location", "/api/v1/orders/" + result.order().id())
                 .body(OrderJson.of(result.order()));
+    }
+
+    /**
+     * Orders whose chains lock the same suppliers in a different order can deadlock in the database; the loser's
+     * transaction is rolled back whole, so it is simply decided again (at most three times).
+     */
+    private Orders.Result placeRetryingCollisions(Object body, Principal principal) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return orders.place(body, principal);
+            } catch (org.springframework.dao.PessimisticLockingFailureException collision) {
+                if (attempt == 3) {
+                    throw collision;
+                }
+            }
+        }
     }
 
     @GetMapping("/{id}")

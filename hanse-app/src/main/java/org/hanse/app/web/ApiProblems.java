@@ -21,6 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice
 class ApiProblems {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+
     static final String TYPE_BASE = "https://hanse.example/problems/";
 
     @ExceptionHandler(InvalidInputException.class)
@@ -70,6 +72,41 @@ class ApiProblems {
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy(org.springframework.dao.PessimisticLockingFailureException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Concurrent changes collided; nothing was stored, retry", List.of()).getBody());
+    }
+
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e) {
+        LOG.warn("integrity violation", e);
+        return problem(HttpStatus.CONFLICT, "conflict", "The request conflicts with stored data; nothing was stored", List.of());
+    }
+
+    @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(org.springframework.web.servlet.resource.NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such resource: /" + e.getResourcePath(), List.of());
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(org.springframework.web.HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMessage(), List.of());
+    }
+
+    /** Anything unexpected: logged with its stack, answered without internals; the transaction was rolled back. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known) {
+            // Spring MVC's own request errors (missing parameter, not acceptable, …) keep their status.
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return problem(status, "request", String.valueOf(known.getBody().getDetail()), List.of());
+        }
+        LOG.error("unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred; nothing was stored", List.of());
     }
 
     /** A problem+json response; {@code errors} is always present so clients can rely on it. */
