@@ -470,5 +470,11 @@ abstract class NetworkApiContract extends ApiTestSupport {
         assertThat(api.get("/actuator/health", null).<String>at("status")).isEqualTo("UP");
         assertThat(api.get("/v3/api-docs", null).<Map<String, Object>>at("paths")).containsKey("/api/v1/nodes");
         assertThat(api.get("/actuator/prometheus", null).text()).contains("jvm_memory_used_bytes");
+        Api.Response unknown = api.get("/api/v1/nowhere", OPERATOR);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        Api.Response wrongMethod = api.put("/api/v1/units", OPERATOR, "application/json", "{}");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
     }
 }
