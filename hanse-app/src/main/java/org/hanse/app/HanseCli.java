@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** The {@code hanse} command line: one executable, subcommands for the server and the tools. */
 @Command(name = "hanse", mixinStandardHelpOptions = true, version = "hanse 0.1.0",
         description = "Supply-chain collaboration network for SMEs.",
-        subcommands = {HanseCli.Serve.class, HanseCli.NodeCommands.class, HanseCli.Bench.class})
+        subcommands = {HanseCli.Serve.class, HanseCli.NodeCommands.class, HanseCli.StockCommands.class, HanseCli.Bench.class})
 public class HanseCli implements Runnable {
 
     @CommandLine.Spec
@@ -193,6 +193,53 @@ public class HanseCli implements Runnable {
             public Integer call() throws Exception {
                 return new OrderBench(suppliers, buyers, concurrency, java.time.Duration.ofSeconds(warmup),
                         java.time.Duration.ofSeconds(seconds), spec.commandLine().getOut()).run(dbUrl, dbUser, dbPassword);
+            }
+        }
+    }
+
+    /** {@code hanse stock …}: stock tools for SMEs that keep their stock in spreadsheets. */
+    @Command(name = "stock", mixinStandardHelpOptions = true, description = "Stock tools.", subcommands = StockCommands.Import.class)
+    static class StockCommands implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+
+        /** {@code hanse stock import FILE}: send a stock count (.xlsx or .csv, columns local and quantity) to a node. */
+        @Command(name = "import", mixinStandardHelpOptions = true,
+                description = "Import a stock count (.xlsx or .csv with columns 'local' and 'quantity'); any bad row rejects the whole file.")
+        static class Import implements Callable<Integer> {
+
+            @Parameters(index = "0", paramLabel = "FILE")
+            Path file;
+
+            @Option(names = "--node", required = true, description = "The node whose stock this is.")
+            String node;
+
+            @Option(names = "--key", required = true, description = "The node's API key.")
+            String key;
+
+            @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The Hanse server.")
+            String url;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() throws Exception {
+                boolean xlsx = file.toString().toLowerCase().endsWith(".xlsx");
+                java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/nodes/" + node + "/stock/import"))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                (response.statusCode() == 200 ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(response.body());
+                return response.statusCode() == 200 ? 0 : 1;
             }
         }
     }

@@ -75,6 +75,12 @@ public class NodeEvents {
                 .update() == 1;
     }
 
+    /** Whether the event reached the node's inbox (so the node may answer it). */
+    public boolean deliveredTo(String eventId, String node) {
+        return jdbc.sql("SELECT COUNT(*) FROM inbox WHERE event_id = ? AND recipient_id = ?").params(eventId, node)
+                .query(Long.class).single() > 0;
+    }
+
     public Optional<NodeEvent> find(String id) {
         return jdbc.sql("SELECT * FROM event_log WHERE id = ?").param(id).query(this::toEvent).optional();
     }

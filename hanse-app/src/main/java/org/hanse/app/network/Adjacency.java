@@ -41,6 +41,29 @@ public class Adjacency {
         return links.neighbours(node);
     }
 
+    /** Accepted suppliers of the node for the material (its upstream). */
+    public List<String> suppliersOf(String buyer, String material) {
+        return links.involving(buyer).stream()
+                .filter(l -> l.status() == LinkStatus.ACCEPTED && l.buyer().equals(buyer) && l.materials().contains(material))
+                .map(Link::supplier).distinct().toList();
+    }
+
+    /** Accepted buyers of the node for the material (its adjacent downstream). */
+    public List<String> buyersOf(String supplier, String material) {
+        return links.involving(supplier).stream()
+                .filter(l -> l.status() == LinkStatus.ACCEPTED && l.supplier().equals(supplier) && l.materials().contains(material))
+                .map(Link::buyer).distinct().toList();
+    }
+
+    /** Every accepted link as (buyer, supplier, materials), for periodic work over the network. */
+    public List<Link> acceptedLinks() {
+        return links.withStatus(LinkStatus.ACCEPTED);
+    }
+
+    public Location locationOf(String node) {
+        return location(node);
+    }
+
     public boolean exists(String node) {
         return nodes.find(node).isPresent();
     }

@@ -35,6 +35,27 @@ class OrderRepository {
         return jdbc.sql("SELECT * FROM purchase_order WHERE id = ? FOR UPDATE").param(id).query(this::toOrder).optional();
     }
 
+    /** Open orders of a node in a role; {@code column} is buyer_id or supplier_id. */
+    List<StoredOrder> openWhere(String column, String node) {
+        if (!column.equals("buyer_id") && !column.equals("supplier_id")) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.sql("SELECT * FROM purchase_order WHERE " + column + " = ? AND status = 'OPEN' ORDER BY due").param(node)
+                .query(this::toOrder).list();
+    }
+
+    /** An order with the actual finish of its receipt, if any. */
+    record WithFinish(StoredOrder order, Instant finishedAt) {
+    }
+
+    List<WithFinish> placedBetween(String buyer, String supplier, Instant since) {
+        return jdbc.sql("""
+                SELECT o.*, r.actual_finish AS receipt_finish FROM purchase_order o LEFT JOIN order_receipt r ON r.order_id = o.id
+                WHERE o.buyer_id = ? AND o.supplier_id = ? AND o.placed_at >= ? AND o.status IN ('OPEN', 'COMPLETED')""")
+                .params(buyer, supplier, Timestamp.from(since))
+                .query((rs, n) -> new WithFinish(toOrder(rs, n), instant(rs, "receipt_finish"))).list();
+    }
+
     List<StoredOrder> inChain(String rootId) {
         return jdbc.sql("SELECT * FROM purchase_order WHERE root_id = ? ORDER BY placed_at, id").param(rootId).query(this::toOrder).list();
     }

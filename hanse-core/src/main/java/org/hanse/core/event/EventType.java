@@ -37,6 +37,18 @@ public enum EventType {
     SEQUENCE_RECONSTRUCTED(InterfaceModule.ORDER_SYNC, false),
     /** After a reconstruction some slack in the chain is negative: the buyer's due date is at risk. */
     DUE_DATE_AT_RISK(InterfaceModule.EXCEPTION_BROADCAST, false),
+    /** A buffer's state vector (levels, depletion time, interval, zone) for the adjacent nodes. */
+    STATE_VECTOR(InterfaceModule.INVENTORY_NOTIFY, false),
+    /** Depletion comes before replenishment: the upstream is asked to expedite. */
+    EXPEDITE_REQUEST(InterfaceModule.EXCEPTION_BROADCAST, false),
+    /** Depletion comes before replenishment: the adjacent downstream nodes are warned. */
+    STOCKOUT_WARNING(InterfaceModule.EXCEPTION_BROADCAST, false),
+    /** A downstream node's answer to a stockout warning (lower consumption or a backup buffer). */
+    WARNING_ANSWERED(InterfaceModule.EXCEPTION_BROADCAST, false),
+    /** Below B_lo: a peer holding the material above its B_hi is asked for a transfer. */
+    EMERGENCY_TRANSFER(InterfaceModule.EXCEPTION_BROADCAST, false),
+    /** A peer accepted or declined an emergency transfer. */
+    TRANSFER_DECIDED(InterfaceModule.EXCEPTION_BROADCAST, false),
     /** Free-form note between partners (no rule reacts to it). */
     PARTNER_NOTE(null, true);
 

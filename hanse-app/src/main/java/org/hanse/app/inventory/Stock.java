@@ -1,0 +1,390 @@
+package org.hanse.app.inventory;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hanse.app.messaging.NodeEvents;
+import org.hanse.app.network.Adjacency;
+import org.hanse.app.security.Principal;
+import org.hanse.app.web.ConflictException;
+import org.hanse.app.web.ForbiddenException;
+import org.hanse.app.web.NotFoundException;
+import org.hanse.core.buffer.BufferPolicy;
+import org.hanse.core.dictionary.IncompatibleUnitsException;
+import org.hanse.core.dictionary.Quantity;
+import org.hanse.core.dictionary.UnitOfMeasure;
+import org.hanse.core.digest.Sha256;
+import org.hanse.core.event.EventType;
+import org.hanse.core.event.NodeEvent;
+import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Problem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stock movements (validated, idempotent by id), settings, forecast sharing, emergency transfers and answers to warnings. */
+@Service
+class Stock {
+
+    private final StockLedger ledger;
+    private final BufferStore store;
+    private final Buffers buffers;
+    private final Adjacency adjacency;
+    private final NodeEvents events;
+    private final Clock clock;
+
+    Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, NodeEvents events, Clock clock) {
+        this.ledger = ledger;
+        this.store = store;
+        this.buffers = buffers;
+        this.adjacency = adjacency;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A movement as posted: quantity in {@code unit} (default: the unit the node's BOM mapping counts the material in). */
+    record Post(String id, String material, String kind, String quantity, String unit, String occurredAt, String order, String note) {
+    }
+
+    /** The movement's buffer after it, and whether the call repeated an earlier identical one. */
+    record Recorded(BufferView buffer, boolean replay) {
+    }
+
+    @Transactional
+    Recorded record(String node, Post post, Principal principal) {
+        principal.requireSelfOrOperator(node);
+        StockLedger.Movement m = validate(node, post, "");
+        String hash = Sha256.hex(String.join("|", m.material(), m.kind().name(), m.quantity().stripTrailingZeros().toPlainString(),
+                m.occurredAt().toString(), String.valueOf(m.orderId()), String.valueOf(m.note())));
+        Optional<String> existing = ledger.hashOf(m.id());
+        if (existing.isPresent()) {
+            if (existing.get().equals(hash)) {
+                return new Recorded(buffers.view(node, m.material()), true);
+            }
+            throw new ConflictException("movement " + m.id() + " was already recorded with other content");
+        }
+        ledger.append(m, hash, clock.instant());
+        return new Recorded(buffers.react(node, m.material()), false);
+    }
+
+    /** Checks one movement; problems are reported under {@code prefix} (e.g. "rows[3]."). */
+    StockLedger.Movement validate(String node, Post post, String prefix) {
+        List<Problem> problems = new ArrayList<>();
+        String id = post.id() == null ? UUID.randomUUID().toString() : post.id();
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")) {
+            problems.add(new Problem(prefix + "id", "must be 1 to 100 letters, digits, '.', '_', ':' or '-'"));
+        }
+        MovementKind kind = null;
+        try {
+            kind = post.kind() == null ? null : MovementKind.valueOf(post.kind());
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (kind == null) {
+            problems.add(new Problem(prefix + "kind", "must be RECEIPT, CONSUMPTION, ADJUSTMENT, TRANSFER_IN or TRANSFER_OUT"));
+        }
+        Optional<Adjacency.Mapping> mapping = post.material() == null ? Optional.empty() : adjacency.mapping(node, post.material());
+        if (mapping.isEmpty()) {
+            problems.add(new Problem(prefix + "material", post.material() == null ? "is required" : "is not in the node's bom-mapping"));
+        }
+        BigDecimal quantity = null;
+        try {
+            quantity = post.quantity() == null ? null : new BigDecimal(post.quantity().trim());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (quantity == null || (kind != MovementKind.ADJUSTMENT && quantity.signum() <= 0) || quantity.signum() == 0) {
+            problems.add(new Problem(prefix + "quantity", kind == MovementKind.ADJUSTMENT
+                    ? "must be a non-zero number (negative lowers the stock)" : "must be a number greater than 0"));
+            quantity = null;
+        }
+        if (quantity != null && mapping.isPresent() && post.unit() != null) {
+            Optional<UnitOfMeasure> unit = UnitOfMeasure.ofCode(post.unit());
+            if (unit.isEmpty()) {
+                problems.add(new Problem(prefix + "unit", "unknown UN/ECE Rec 20 unit '" + post.unit() + "'"));
+            } else {
+                try {
+                    quantity = new Quantity(quantity, unit.get()).to(mapping.get().unit()).amount();
+                } catch (IncompatibleUnitsException e) {
+                    problems.add(new Problem(prefix + "unit", e.getMessage()));
+                }
+            }
+        }
+        Instant occurred = clock.instant();
+        if (post.occurredAt() != null) {
+            try {
+                occurred = Instant.parse(post.occurredAt());
+                if (occurred.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+                    problems.add(new Problem(prefix + "occurredAt", "must not lie in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem(prefix + "occurredAt", "must be an ISO 8601 instant such as 2026-12-01T08:00:00Z"));
+            }
+        }
+        if (kind == MovementKind.CONSUMPTION || kind == MovementKind.TRANSFER_OUT) {
+            if (quantity != null && mapping.isPresent() && ledger.onHand(node, post.material()) < quantity.abs().doubleValue() - 1e-9) {
+                problems.add(new Problem(prefix + "quantity", "exceeds the stock on hand (" + BufferView.round(ledger.onHand(node, post.material())) + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new StockLedger.Movement(id, node, post.material(), kind, kind.signed(quantity), occurred, post.order(), null, post.note());
+    }
+
+    /** A node's buffer as a reader may see it: itself and the operator fully, accepted neighbours too (for now), others not at all. */
+    Map<String, Object> read(String node, String material, Principal principal) {
+        if (!principal.isOperator() && !principal.isNode(node) && !adjacency.areNeighbours(principal.requireNode(), node)) {
+            throw new ForbiddenException("a buffer is visible only to the node and its accepted neighbours");
+        }
+        if (adjacency.mapping(node, material).isEmpty()) {
+            throw new NotFoundException("node " + node + " keeps no buffer of " + material);
+        }
+        return buffers.view(node, material).json(BufferView.Visibility.FULL);
+    }
+
+    @Transactional
+    void settings(String node, Map<String, Object> body, Principal principal) {
+        principal.requireSelfOrOperator(node);
+        List<Problem> problems = new ArrayList<>();
+        double service = number(body, "service-level", 0.95, problems);
+        Duration lag = duration(body, "reaction-lag", Duration.ofDays(1), problems);
+        double lot = number(body, "lot-days", 7, problems);
+        Duration period = duration(body, "period", Duration.ofHours(24), problems);
+        Duration lead = duration(body, "default-lead-time", BufferStore.DEFAULT_LEAD_TIME, problems);
+        if (!(service > 0 && service < 1)) {
+            problems.add(new Problem("service-level", "must lie strictly between 0 and 1"));
+        }
+        if (lot < 0) {
+            problems.add(new Problem("lot-days", "must not be negative"));
+        }
+        if (period != null && period.compareTo(Duration.ofMinutes(1)) < 0) {
+            problems.add(new Problem("period", "must be at least PT1M"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        store.saveSettings(node, new BufferStore.Settings(new BufferPolicy(service, lag, lot, period), lead), clock.instant());
+    }
+
+    /** A downstream node shares its forecast error for a material with one of its suppliers. */
+    @Transactional
+    void shareForecast(String node, String supplier, String material, Double error, Principal principal) {
+        principal.requireSelfOrOperator(node);
+        if (error == null || error < 0) {
+            throw new InvalidInputException("forecastError", "must be a number ≥ 0 (standard deviation of daily forecast errors)");
+        }
+        if (supplier == null || material == null || !adjacency.suppliersOf(node, material).contains(supplier)) {
+            throw new InvalidInputException("supplier", "must be an accepted supplier of " + node + " for the material");
+        }
+        store.shareForecast(node, supplier, material, error, clock.instant());
+    }
+
+    @Transactional
+    Map<String, Object> decideTransfer(String id, boolean accept, Principal principal) {
+        String node = principal.requireNode();
+        BufferStore.Transfer t = store.lockTransfer(id).orElseThrow(() -> new NotFoundException("transfer " + id + " does not exist"));
+        if (!t.peer().equals(node)) {
+            throw new ForbiddenException("only the asked peer decides a transfer");
+        }
+        String wanted = accept ? "ACCEPTED" : "DECLINED";
+        if (t.status().equals(wanted)) {
+            return transferJson(t, wanted);
+        }
+        if (!t.status().equals("REQUESTED")) {
+            throw new ConflictException("transfer " + id + " is " + t.status());
+        }
+        Instant now = clock.instant();
+        if (accept) {
+            BigDecimal q = BigDecimal.valueOf(t.quantity());
+            if (ledger.onHand(node, t.material()) < t.quantity() - 1e-9) {
+                throw new ConflictException("not enough stock on hand for the transfer any more");
+            }
+            String hash = Sha256.hex(id);
+            ledger.append(new StockLedger.Movement(id + ":out", node, t.material(), MovementKind.TRANSFER_OUT, q.negate(), now, null,
+                    t.requester(), "emergency transfer " + id), hash, now);
+            ledger.append(new StockLedger.Movement(id + ":in", t.requester(), t.material(), MovementKind.TRANSFER_IN, q, now, null,
+                    node, "emergency transfer " + id), hash, now);
+        }
+        store.decideTransfer(id, wanted, now);
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.TRANSFER_DECIDED, node, List.of(t.requester()), now,
+                Map.of("transfer", id, "status", wanted, "material", t.material(), "quantity", t.quantity())));
+        if (accept) {
+            buffers.react(node, t.material());
+            buffers.react(t.requester(), t.material());
+        }
+        return transferJson(t, wanted);
+    }
+
+    /** A downstream node answers a stockout warning: lower its consumption rate, or activate a backup buffer. */
+    @Transactional
+    Map<String, Object> answer(String warningEventId, Map<String, Object> body, Principal principal) {
+        String node = principal.requireNode();
+        NodeEvent warning = events.find(warningEventId).filter(e -> e.type() == EventType.STOCKOUT_WARNING)
+                .orElseThrow(() -> new NotFoundException("stockout warning " + warningEventId + " does not exist"));
+        if (!events.deliveredTo(warningEventId, node)) {
+            throw new ForbiddenException("only a node that received the warning answers it");
+        }
+        String material = String.valueOf(warning.payload().get("material"));
+        String action = String.valueOf(body.get("action"));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        switch (action) {
+            case "LOWER_CONSUMPTION" -> {
+                Object rate = body.get("dailyRate");
+                if (!(rate instanceof Number n) || n.doubleValue() < 0) {
+                    throw new InvalidInputException("dailyRate", "must be the planned daily consumption, a number ≥ 0");
+                }
+                detail.put("dailyRate", n.doubleValue());
+            }
+            case "BACKUP_SUPPLIER" -> {
+                Object supplier = body.get("supplier");
+                if (!(supplier instanceof String s) || !adjacency.suppliersOf(node, material).contains(s) || s.equals(warning.sender())) {
+                    throw new InvalidInputException("supplier", "must be another accepted supplier of " + node + " for " + material);
+                }
+                detail.put("supplier", supplier);
+            }
+            case "LATERAL_TRANSFER" -> {
+                Object peer = body.get("peer");
+                Object quantity = body.get("quantity");
+                if (!(peer instanceof String p) || !adjacency.exists(p) || p.equals(node)) {
+                    throw new InvalidInputException("peer", "must be another registered node");
+                }
+                if (!(quantity instanceof Number q) || q.doubleValue() <= 0) {
+                    throw new InvalidInputException("quantity", "must be a number greater than 0");
+                }
+                String transfer = UUID.randomUUID().toString();
+                store.request(new BufferStore.Transfer(transfer, node, p, material, q.doubleValue(), "REQUESTED", clock.instant()));
+                events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.EMERGENCY_TRANSFER, node, List.of(p), clock.instant(),
+                        Map.of("transfer", transfer, "requester", node, "material", material, "quantity", q.doubleValue())));
+                detail.put("transfer", transfer);
+                detail.put("peer", p);
+            }
+            default -> throw new InvalidInputException("action", "must be LOWER_CONSUMPTION, BACKUP_SUPPLIER or LATERAL_TRANSFER");
+        }
+        String id = UUID.randomUUID().toString();
+        store.recordAnswer(id, node, warningEventId, action, detail, clock.instant());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("warning", warningEventId);
+        payload.put("node", node);
+        payload.put("action", action);
+        payload.put("detail", detail);
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.WARNING_ANSWERED, node, List.of(warning.about() != null ? warning.about() : warning.sender()),
+                clock.instant(), payload));
+        return payload;
+    }
+
+    private static Map<String, Object> transferJson(BufferStore.Transfer t, String status) {
+        return Map.of("id", t.id(), "requester", t.requester(), "peer", t.peer(), "material", t.material(), "quantity", t.quantity(), "status", status);
+    }
+
+    private static double number(Map<String, Object> body, String key, double fallback, List<Problem> problems) {
+        Object v = body.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        problems.add(new Problem(key, "must be a number"));
+        return fallback;
+    }
+
+    private static Duration duration(Map<String, Object> body, String key, Duration fallback, List<Problem> problems) {
+        Object v = body.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            Duration d = Duration.parse(String.valueOf(v));
+            if (d.isNegative()) {
+                problems.add(new Problem(key, "must not be negative"));
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem(key, "must be an ISO 8601 duration such as P1D"));
+            return fallback;
+        }
+    }
+
+    /**
+     * A stock count from a spreadsheet: columns {@code local} (the node's item code) and {@code quantity} (in its local
+     * unit). Each row sets the on-hand level through an ADJUSTMENT; any bad row rejects the whole file.
+     */
+    @Transactional
+    Map<String, Object> importCount(String node, byte[] content, boolean xlsx, Principal principal) {
+        principal.requireSelfOrOperator(node);
+        List<StockSheet.Line> lines = StockSheet.read(content, xlsx);
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("", "the file is empty");
+        }
+        StockSheet.Line header = lines.get(0);
+        int localColumn = -1;
+        int quantityColumn = -1;
+        for (int i = 0; i < header.cells().size(); i++) {
+            String name = header.cell(i).toLowerCase();
+            if (name.equals("local")) {
+                localColumn = i;
+            } else if (name.equals("quantity")) {
+                quantityColumn = i;
+            }
+        }
+        if (localColumn < 0 || quantityColumn < 0) {
+            throw new InvalidInputException("rows[" + header.number() + "]", "the header must name the columns 'local' and 'quantity'");
+        }
+        Map<String, Adjacency.Mapping> byLocal = new LinkedHashMap<>();
+        for (String material : adjacency.mappedMaterials(node)) {
+            adjacency.mapping(node, material).ifPresent(m -> byLocal.put(m.local(), m));
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<String, BigDecimal> counted = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (StockSheet.Line line : lines.subList(1, lines.size())) {
+            String at = "rows[" + line.number() + "]";
+            String local = line.cell(localColumn);
+            Adjacency.Mapping mapping = byLocal.get(local);
+            if (local.isEmpty()) {
+                problems.add(new Problem(at + ".local", "is empty"));
+            } else if (mapping == null) {
+                problems.add(new Problem(at + ".local", "'" + local + "' is not in the node's bom-mapping"));
+            } else if (!seen.add(local)) {
+                problems.add(new Problem(at + ".local", "'" + local + "' is counted twice"));
+            }
+            BigDecimal quantity = null;
+            try {
+                quantity = new BigDecimal(line.cell(quantityColumn).replace(',', '.'));
+                if (quantity.signum() < 0) {
+                    problems.add(new Problem(at + ".quantity", "must not be negative"));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(new Problem(at + ".quantity", "'" + line.cell(quantityColumn) + "' is not a number"));
+            }
+            if (mapping != null && quantity != null && quantity.signum() >= 0) {
+                counted.put(mapping.material(), quantity.multiply(mapping.factor()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        String batch = UUID.randomUUID().toString();
+        List<Map<String, Object>> applied = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> e : counted.entrySet()) {
+            BigDecimal delta = e.getValue().subtract(BigDecimal.valueOf(ledger.onHand(node, e.getKey())));
+            if (delta.abs().compareTo(new BigDecimal("0.000001")) > 0) {
+                ledger.append(new StockLedger.Movement("count:" + batch + ":" + e.getKey(), node, e.getKey(), MovementKind.ADJUSTMENT, delta, now,
+                        null, null, "stock count import"), Sha256.hex(batch + e.getKey()), now);
+                buffers.react(node, e.getKey());
+            }
+            applied.add(Map.of("material", e.getKey(), "onHand", e.getValue().stripTrailingZeros().toPlainString(),
+                    "adjustment", delta.stripTrailingZeros().toPlainString()));
+        }
+        return Map.of("rows", lines.size() - 1, "applied", applied);
+    }
+}
