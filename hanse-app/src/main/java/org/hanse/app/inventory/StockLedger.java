@@ -78,8 +78,8 @@ class StockLedger {
         return jdbc.sql("""
                 SELECT order_id, occurred_at FROM stock_movement
                 WHERE node_id = ? AND material = ? AND kind = 'RECEIPT' AND order_id IS NOT NULL
-                ORDER BY occurred_at DESC LIMIT """ + limit)
-                .params(node, material)
+                ORDER BY occurred_at DESC LIMIT ?""")
+                .params(node, material, limit)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
     }
 
