@@ -265,6 +265,38 @@ abstract class BufferApiContract extends ApiTestSupport {
     }
 
     @Test
+    void leadTimesComeFromTheUpstreamsActualDeliveries() {
+        Net net = net();
+        Instant now = Instant.now();
+        Api.Response order = api.postJson("/api/v1/orders", net.key(net.n()), Map.of("id", "lt-" + run, "supplier", net.u(),
+                "lines", List.of(Map.of("material", BOARD, "quantity", "20", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(3)).toString()));
+        assertThat(order.status()).as(order.text()).isEqualTo(201);
+        // Received right away (receipts cannot lie in the future): one observed delivery of about 0 days replaces the 4-day default.
+        Api.Response received = api.postJson("/api/v1/nodes/" + net.n() + "/stock/movements", net.key(net.n()), Map.of("material", BOARD,
+                "kind", "RECEIPT", "quantity", "20", "order", "lt-" + run));
+        assertThat(received.status()).as(received.text()).isEqualTo(201);
+        assertThat(received.<Number>at("leadTime.deliveries").intValue()).isEqualTo(1);
+        assertThat(received.<Number>at("leadTime.meanDays").doubleValue()).isLessThan(0.001);
+    }
+
+    @Test
+    void theCommandLineImportsAStockCount() throws Exception {
+        String node = id("cli");
+        String key = node(node, ALL, 52.0);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("count", ".csv");
+        java.nio.file.Files.writeString(file, "local,quantity\nSP19,42\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = new picocli.CommandLine(new HanseCli()).setOut(new java.io.PrintWriter(out, true))
+                .execute("stock", "import", file.toString(), "--node", node, "--key", key, "--url", "http://localhost:" + port);
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(api.get("/api/v1/nodes/" + node + "/buffers/" + BOARD, key).<Number>at("onHand").doubleValue()).isEqualTo(42);
+        java.nio.file.Files.writeString(file, "local,quantity\nNOPE,1\n");
+        assertThat(new picocli.CommandLine(new HanseCli()).setErr(new java.io.PrintWriter(new java.io.StringWriter(), true))
+                .execute("stock", "import", file.toString(), "--node", node, "--key", key, "--url", "http://localhost:" + port)).isEqualTo(1);
+    }
+
+    @Test
     void badMovementsAreRejectedWithPaths() {
         String node = id("bad");
         String key = node(node, ALL, 52.0);
