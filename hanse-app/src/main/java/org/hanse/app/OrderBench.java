@@ -42,6 +42,8 @@ final class OrderBench {
     private final PrintWriter out;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String base;
+    /** Distinguishes this run's nodes and orders from earlier runs on the same database. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
 
     OrderBench(int suppliers, int buyers, int concurrency, Duration warmup, Duration measure, PrintWriter out) {
         this.suppliers = suppliers;
@@ -93,7 +95,6 @@ final class OrderBench {
     }
 
     private void setUp(String[] buyerIds, String[] buyerKeys, String[] supplierOf) throws Exception {
-        String run = Long.toString(System.currentTimeMillis() % 100000, 36);
         String[] supplierKeys = new String[suppliers];
         for (int s = 0; s < suppliers; s++) {
             String id = "bench-s" + s + "-" + run;
@@ -154,8 +155,8 @@ final class OrderBench {
                         boolean tooSoon = seq % 5 == 0;
                         Instant due = tooSoon ? now.plus(Duration.ofHours(6)) : now.plus(Duration.ofDays(3 + seq % 20));
                         String body = """
-                                {"id": "%s-%d-%d", "supplier": "%s", "lines": [{"material": "%s", "quantity": "%d", "unit": "H87"}],
-                                 "earliest": "%s", "due": "%s"}""".formatted(phase, thread, seq, supplierOf[b], MATERIAL, 10 + seq % 90,
+                                {"id": "%s-%s-%d-%d", "supplier": "%s", "lines": [{"material": "%s", "quantity": "%d", "unit": "H87"}],
+                                 "earliest": "%s", "due": "%s"}""".formatted(run, phase, thread, seq, supplierOf[b], MATERIAL, 10 + seq % 90,
                                 due.minus(Duration.ofDays(1)), due);
                         long start = System.nanoTime();
                         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
