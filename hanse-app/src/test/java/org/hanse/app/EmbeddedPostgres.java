@@ -28,4 +28,11 @@ final class EmbeddedPostgres {
         }
         return server.getJdbcUrl("postgres", "postgres");
     }
+
+    /** Points a test context's data source at the shared server. */
+    static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", EmbeddedPostgres::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
 }

@@ -8,8 +8,6 @@ class NetworkApiPostgresTest extends NetworkApiContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EmbeddedPostgres::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgres.register(registry);
     }
 }
