@@ -1,0 +1,23 @@
+package org.hanse.core.trust;
+
+/**
+ * What a partner gets (DESIGN 3.8), with hysteresis: below 0.8 it moves to POLLING (polls at most once per period and
+ * sees zones, not quantities); at or above 0.95 to REAL_TIME (pushed events); in between it keeps its level.
+ */
+public enum SharingLevel {
+    POLLING, REAL_TIME;
+
+    public static final double POLLING_BELOW = 0.8;
+    public static final double REAL_TIME_FROM = 0.95;
+
+    /** The level after seeing trust {@code t}, given the current level ({@code null} for a new pair). */
+    public static SharingLevel next(SharingLevel current, double t) {
+        if (t < POLLING_BELOW) {
+            return POLLING;
+        }
+        if (t >= REAL_TIME_FROM) {
+            return REAL_TIME;
+        }
+        return current == null ? REAL_TIME : current;
+    }
+}

@@ -1,0 +1,84 @@
+package org.hanse.core.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrustTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+
+    @Test
+    void reciprocityForSeveralDeliveries() {
+        // Perfect delivery: 0.4 / 0.95 + 0.4 / 0.98 + 0.2 / 0.95 = 1.039742
+        assertThat(Reciprocity.coefficient(new Dimensions(1, 1, 1), Dimensions.DEFAULT_PROMISED, Dimensions.DEFAULT_WEIGHTS))
+                .isCloseTo(1.039742, within(1e-6));
+        // Two days late on a 10-day lead time (q_p = 0.8), 95 of 100 accepted, 3 of 4 status messages true:
+        // 0.4 · 0.8 / 0.95 + 0.4 · 0.95 / 0.98 + 0.2 · 0.75 / 0.95 = 0.882492
+        double qp = Reciprocity.punctuality(Duration.ofDays(2), Duration.ofDays(10));
+        double qq = Reciprocity.qualified(95, 100);
+        double qi = Reciprocity.information(3, 4);
+        assertThat(qp).isCloseTo(0.8, within(1e-12));
+        assertThat(Reciprocity.coefficient(new Dimensions(qp, qq, qi), Dimensions.DEFAULT_PROMISED, Dimensions.DEFAULT_WEIGHTS))
+                .isCloseTo(0.882492, within(1e-6));
+        // Promised 0.5 everywhere and delivered perfectly: each ratio 2 is capped at 1.5.
+        assertThat(Reciprocity.coefficient(new Dimensions(1, 1, 1), new Dimensions(0.5, 0.5, 0.5), Dimensions.DEFAULT_WEIGHTS))
+                .isCloseTo(1.5, within(1e-12));
+        // Later than the whole lead time: punctuality 0.
+        assertThat(Reciprocity.punctuality(Duration.ofDays(12), Duration.ofDays(10))).isZero();
+        assertThat(Reciprocity.punctuality(Duration.ZERO, Duration.ofDays(10))).isEqualTo(1);
+    }
+
+    @Test
+    void weightsMustBeInTheUnitIntervalAndSumToOne() {
+        assertThat(Dimensions.DEFAULT_WEIGHTS.weightProblem()).isEmpty();
+        assertThat(new Dimensions(0.5, 0.5, 0.5).weightProblem()).contains("weights must sum to 1, not 1.5");
+        assertThat(new Dimensions(1.2, -0.1, -0.1).weightProblem()).contains("each weight must lie in [0, 1]");
+    }
+
+    @Test
+    void windowAtLowMiddleAndHighFrequency() {
+        assertThat(TrustValue.window(0.05)).isEqualTo(Duration.ofDays(365));  // 20 / 0.05 = 400 d, clamped
+        assertThat(TrustValue.window(1)).isEqualTo(Duration.ofDays(20));
+        assertThat(TrustValue.window(10)).isEqualTo(Duration.ofDays(14));     // 2 d, clamped
+    }
+
+    @Test
+    void trustIsTheDecayWeightedMeanOverTheWindow() {
+        // 3 interactions a year: W = 365 d, τ = 121.667 d; weights 1, e^(−10/τ) = 0.921095, e^(−30/τ) = 0.781472.
+        List<TrustValue.Interaction> history = List.of(
+                new TrustValue.Interaction(NOW, 1.2),
+                new TrustValue.Interaction(NOW.minus(Duration.ofDays(10)), 0.9),
+                new TrustValue.Interaction(NOW.minus(Duration.ofDays(30)), 0.6));
+        assertThat(TrustValue.weight(NOW.minus(Duration.ofDays(10)), NOW, Duration.ofDays(365).dividedBy(3))).isCloseTo(0.921095, within(1e-6));
+        // (1.2 + 0.9 · 0.921095 + 0.6 · 0.781472) / 2.702568 = 0.924258
+        assertThat(TrustValue.of(history, List.of(), NOW)).isCloseTo(0.924258, within(1e-6));
+        assertThat(TrustValue.of(List.of(), List.of(), NOW)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aPenaltyCutsTrustAndItsEffectDecays() {
+        List<TrustValue.Interaction> history = List.of(
+                new TrustValue.Interaction(NOW, 1.2),
+                new TrustValue.Interaction(NOW.minus(Duration.ofDays(10)), 0.9),
+                new TrustValue.Interaction(NOW.minus(Duration.ofDays(30)), 0.6));
+        // Fresh, asymmetry 0.6: × (1 − 0.5 · 0.6) = × 0.7 → 0.646980
+        assertThat(TrustValue.of(history, List.of(new TrustValue.Penalty(NOW, 0.6)), NOW)).isCloseTo(0.646980, within(1e-6));
+        // 4τ = 486.667 days old: × (1 − 0.3 · e^−1) = × 0.889636 → 0.822253
+        Instant old = NOW.minus(Duration.ofDays(365).dividedBy(3).multipliedBy(4));
+        assertThat(TrustValue.of(history, List.of(new TrustValue.Penalty(old, 0.6)), NOW)).isCloseTo(0.822253, within(1e-5));
+    }
+
+    @Test
+    void sharingLevelHasHysteresis() {
+        assertThat(SharingLevel.next(SharingLevel.REAL_TIME, 0.79)).isEqualTo(SharingLevel.POLLING);
+        assertThat(SharingLevel.next(SharingLevel.POLLING, 0.9)).isEqualTo(SharingLevel.POLLING);
+        assertThat(SharingLevel.next(SharingLevel.REAL_TIME, 0.9)).isEqualTo(SharingLevel.REAL_TIME);
+        assertThat(SharingLevel.next(SharingLevel.POLLING, 0.95)).isEqualTo(SharingLevel.REAL_TIME);
+        assertThat(SharingLevel.next(SharingLevel.REAL_TIME, 0.8)).isEqualTo(SharingLevel.REAL_TIME);
+    }
+}
