@@ -1,0 +1,31 @@
+package org.hanse.core.exit;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.hanse.core.node.ResponseTimeout;
+
+/**
+ * Exit classification (DESIGN 3.9): an exit is planned for a pair iff announced at least 3 transaction cycles (the
+ * pair's mean order interval, default 7 days) before it; silence beyond timeout × (retries + 1) together with a
+ * missed confirmed delivery is an unannounced, unplanned exit.
+ */
+public final class ExitRule {
+
+    public static final int PLANNED_CYCLES = 3;
+    public static final Duration DEFAULT_CYCLE = Duration.ofDays(7);
+
+    private ExitRule() {
+    }
+
+    /** How an exit is seen by one adjacent pair. */
+    public enum Kind { PLANNED, UNPLANNED }
+
+    public static Kind classify(Instant announcedAt, Instant exitAt, Duration meanOrderInterval) {
+        Duration cycle = meanOrderInterval == null || meanOrderInterval.isZero() ? DEFAULT_CYCLE : meanOrderInterval;
+        return Duration.between(announcedAt, exitAt).compareTo(cycle.multipliedBy(PLANNED_CYCLES)) >= 0 ? Kind.PLANNED : Kind.UNPLANNED;
+    }
+
+    public static boolean unannouncedExit(Instant lastHeard, Instant now, ResponseTimeout timeout, boolean missedConfirmedDelivery) {
+        return missedConfirmedDelivery && Duration.between(lastHeard, now).compareTo(timeout.silenceLimit()) > 0;
+    }
+}

@@ -1,0 +1,2 @@
+/** Node exit and substitution (DESIGN 3.9): planned/unplanned classification, silence detection, backup-candidate scoring and initial trust. */
+package org.hanse.core.exit;
