@@ -1,0 +1,101 @@
+package org.hanse.core.relation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Transaction density of a (buyer, supplier) pair over a window W (DESIGN 3.2): f = orders / W, m = amount / W,
+ * κ = 1 / median(m over the network's active pairs), ρ = w_f · f / f_ref + w_a · κ · m (w_f = w_a = 0.5,
+ * f_ref = 1/7 per day); θ1 = 0.5; θ2 = 3 · (1 + φ_s) / (1 + c_sw). The class changes only when ρ passes a threshold
+ * by 5 % of it.
+ */
+public final class Density {
+
+    public static final double W_F = 0.5;
+    public static final double W_A = 0.5;
+    public static final double F_REF = 1.0 / 7;
+    public static final double THETA_1 = 0.5;
+    public static final double THETA_2_BASE = 3.0;
+    public static final double HYSTERESIS = 0.05;
+
+    private Density() {
+    }
+
+    /** Relationship classes with their sharing depth and exception priority. */
+    public enum RelationClass {
+        MARKET("order status only", "LOW"),
+        COLLABORATIVE("order status, buffer state vectors and forecasts", "NORMAL"),
+        LOCK_IN_RISK("as collaborative, plus diversification advice", "HIGH");
+
+        private final String sharingDepth;
+        private final String exceptionPriority;
+
+        RelationClass(String sharingDepth, String exceptionPriority) {
+            this.sharingDepth = sharingDepth;
+            this.exceptionPriority = exceptionPriority;
+        }
+
+        public String sharingDepth() {
+            return sharingDepth;
+        }
+
+        public String exceptionPriority() {
+            return exceptionPriority;
+        }
+
+        /** Whether buffer state vectors and forecasts are exchanged. */
+        public boolean sharesBuffers() {
+            return this != MARKET;
+        }
+    }
+
+    /** κ: 1 / median of the pairs' daily amounts (0 when there are none). */
+    public static double kappa(List<Double> dailyAmounts) {
+        List<Double> active = new ArrayList<>(dailyAmounts.stream().filter(m -> m > 0).toList());
+        if (active.isEmpty()) {
+            return 0;
+        }
+        Collections.sort(active);
+        int n = active.size();
+        double median = n % 2 == 1 ? active.get(n / 2) : (active.get(n / 2 - 1) + active.get(n / 2)) / 2;
+        return 1 / median;
+    }
+
+    /** ρ from order count and amount over a window of {@code days}. */
+    public static double rho(int orders, double amount, double days, double kappa) {
+        double f = orders / days;
+        double m = amount / days;
+        return W_F * f / F_REF + W_A * kappa * m;
+    }
+
+    /** θ2 = θ2_base · (1 + φ_s) / (1 + c_sw); φ_s ∈ [0, 1] spare-capacity ratio, c_sw ≥ 0 switching cost in 30-day spends. */
+    public static double theta2(double spareCapacity, double switchingCost) {
+        return THETA_2_BASE * (1 + Math.max(0, Math.min(1, spareCapacity))) / (1 + Math.max(0, switchingCost));
+    }
+
+    /** The class without memory. */
+    public static RelationClass classify(double rho, double theta2) {
+        if (rho < THETA_1) {
+            return RelationClass.MARKET;
+        }
+        return rho > theta2 ? RelationClass.LOCK_IN_RISK : RelationClass.COLLABORATIVE;
+    }
+
+    /** The class given the current one: a threshold must be passed by 5 % of it before the class changes. */
+    public static RelationClass reassess(RelationClass current, double rho, double theta2) {
+        RelationClass plain = classify(rho, theta2);
+        if (current == null || plain == current) {
+            return plain;
+        }
+        double up1 = THETA_1 * (1 + HYSTERESIS);
+        double down1 = THETA_1 * (1 - HYSTERESIS);
+        double up2 = theta2 * (1 + HYSTERESIS);
+        double down2 = theta2 * (1 - HYSTERESIS);
+        return switch (current) {
+            case MARKET -> rho > up2 ? RelationClass.LOCK_IN_RISK : rho >= up1 ? RelationClass.COLLABORATIVE : RelationClass.MARKET;
+            case COLLABORATIVE -> rho > up2 ? RelationClass.LOCK_IN_RISK : rho < down1 ? RelationClass.MARKET : RelationClass.COLLABORATIVE;
+            case LOCK_IN_RISK -> rho < down1 ? RelationClass.MARKET : rho < down2 ? RelationClass.COLLABORATIVE : RelationClass.LOCK_IN_RISK;
+        };
+    }
+}
