@@ -36,6 +36,12 @@ class PaymentRulesTest {
         assertThat(dues.get(2).dueAt()).isNull();
         assertThat(PaymentTerms.MilestoneShares.DEFAULT.due(Money.of("1000", "JPY"), Map.of()))
                 .extracting(d -> d.amount().amount().intValueExact()).containsExactly(300, 300, 400);
+        // KWD has three decimals: 30 % of 10.001 = 3.0003 → 3.000 (twice), the rest 4.001.
+        assertThat(PaymentTerms.MilestoneShares.DEFAULT.due(Money.of("10.001", "KWD"), Map.of()))
+                .extracting(d -> d.amount().amount()).containsExactly(new BigDecimal("3.000"), new BigDecimal("3.000"), new BigDecimal("4.001"));
+        // JPY 1001 at 30/30/40: 300.3 → 300, 300, and the remainder 401.
+        assertThat(PaymentTerms.MilestoneShares.DEFAULT.due(Money.of("1001", "JPY"), Map.of()))
+                .extracting(d -> d.amount().amount().intValueExact()).containsExactly(300, 300, 401);
         assertThatThrownBy(() -> new PaymentTerms.MilestoneShares(Map.of(Milestone.SHIPPED, new BigDecimal("50"))))
                 .hasMessageContaining("sum to 100");
     }
@@ -89,6 +95,7 @@ class PaymentRulesTest {
     void correctionPathFromTheTurnoverRatio() {
         assertThat(Synchronisation.correction(8.9, 10)).isEqualTo(Synchronisation.Correction.PAYMENT_REALIGNMENT);
         assertThat(Synchronisation.correction(9, 10)).isEqualTo(Synchronisation.Correction.COMBINED);
+        assertThat(Synchronisation.correction(10, 10)).isEqualTo(Synchronisation.Correction.COMBINED);
         assertThat(Synchronisation.correction(11, 10)).isEqualTo(Synchronisation.Correction.COMBINED);
         assertThat(Synchronisation.correction(11.1, 10)).isEqualTo(Synchronisation.Correction.LOGISTICS_RHYTHM);
     }
