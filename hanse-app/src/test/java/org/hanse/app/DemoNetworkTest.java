@@ -41,6 +41,21 @@ class DemoNetworkTest {
     }
 
     @Test
+    void theManufacturersBuffersHaveEightWeeksOfHistory() {
+        Api api = new Api(port);
+        List<Map<String, Object>> buffers = api.get("/api/v1/nodes/loehne-moebelwerk/buffers", "demo-test-operator").at("items");
+        Map<Object, Map<String, Object>> byMaterial = new java.util.HashMap<>();
+        buffers.forEach(b -> byMaterial.put(b.get("material"), b));
+        // Chipboard: 900 m² at about 60 a day, inside its interval; hinges: 150 for about 80 a day, depleted in
+        // under 2 days, well before the 7-day default lead time: the warning is on; edge banding: far above B_hi.
+        assertThat(byMaterial.get("4012345000016")).containsEntry("zone", "INSIDE").containsEntry("warning", false);
+        assertThat(byMaterial.get("4012349000418")).containsEntry("warning", true);
+        assertThat(byMaterial.get("4012354000915")).containsEntry("zone", "ABOVE");
+        assertThat(((Number) byMaterial.get("4012349000418").get("onHand")).doubleValue()).isEqualTo(150);
+        assertThat(((Map<?, ?>) byMaterial.get("4012349000418").get("demand")).get("days")).isEqualTo(56);
+    }
+
+    @Test
     void aDistributorsOrderForSideboardsExplodesIntoThreeSupplierOrders() throws Exception {
         Api api = new Api(port);
         String key = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/demo-test-data/demo-keys.txt")).stream()

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.hanse.app.dictionary.MaterialDictionary;
+import org.hanse.app.inventory.StockBook;
 import org.hanse.app.network.ConfigFiles;
 import org.hanse.app.network.Links;
 import org.hanse.app.network.NodeRegistry;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo furniture cluster on first start when {@code hanse.demo.enabled}: platform materials,
- * 19 nodes from their config files and 18 accepted links. The nodes' API keys go to {@code demo-keys.txt}
+ * 19 nodes from their config files, 18 accepted links and eight weeks of stock history for a few buffers. The nodes' API keys go to {@code demo-keys.txt}
  * in the data directory, since a key is shown only once.
  */
 @Component
@@ -38,14 +39,18 @@ class DemoNetwork {
     private final NodeRegistry registry;
     private final Links links;
     private final MaterialDictionary dictionary;
+    private final StockBook stock;
+    private final java.time.Clock clock;
     private final boolean enabled;
     private final Path dataDir;
 
-    DemoNetwork(NodeRegistry registry, Links links, MaterialDictionary dictionary,
+    DemoNetwork(NodeRegistry registry, Links links, MaterialDictionary dictionary, StockBook stock, java.time.Clock clock,
                 @Value("${hanse.demo.enabled:false}") boolean enabled, @Value("${hanse.data-dir}") Path dataDir) {
         this.registry = registry;
         this.links = links;
         this.dictionary = dictionary;
+        this.stock = stock;
+        this.clock = clock;
         this.enabled = enabled;
         this.dataDir = dataDir;
     }
@@ -87,7 +92,31 @@ class DemoNetwork {
                     (List<String>) l.get("materials")), Principal.node(supplier));
             links.accept(requested.link().id(), Principal.node(buyer));
         }
+        for (Map<String, Object> b : (List<Map<String, Object>>) network.get("stock")) {
+            history((String) b.get("node"), (String) b.get("material"), ((Number) b.get("daily")).doubleValue(),
+                    ((Number) b.get("on-hand")).doubleValue());
+        }
         return keys;
+    }
+
+    /**
+     * Eight weeks of history for a buffer: daily consumption around {@code daily} (±20 %, deterministic), and one
+     * opening receipt sized so that today's stock is {@code onHand}.
+     */
+    private void history(String node, String material, double daily, double onHand) {
+        java.time.Instant now = clock.instant();
+        double[] used = new double[56];
+        double total = 0;
+        for (int k = 0; k < used.length; k++) {
+            used[k] = Math.round(daily * (1 + 0.2 * Math.sin(k * 1.7)) * 10) / 10.0;
+            total += used[k];
+        }
+        String opening = java.math.BigDecimal.valueOf(total + onHand).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        stock.record(node, "demo-open-" + node + "-" + material, material, "RECEIPT", opening, now.minus(java.time.Duration.ofDays(57)));
+        for (int k = 55; k >= 0; k--) {
+            stock.record(node, "demo-use-" + node + "-" + material + "-" + k, material, "CONSUMPTION",
+                    Double.toString(used[55 - k]), now.minus(java.time.Duration.ofDays(k)).minusSeconds(60));
+        }
     }
 
     private static String read(String location) throws IOException {
