@@ -139,6 +139,10 @@ class Stock {
         return new StockLedger.Movement(id, node, post.material(), kind, kind.signed(quantity), occurred, post.order(), null, post.note());
     }
 
+    boolean keeps(String node, String material) {
+        return adjacency.mapping(node, material).isPresent();
+    }
+
     /** A node's buffer as a reader may see it: itself and the operator fully, accepted neighbours too (for now), others not at all. */
     Map<String, Object> read(String node, String material, Principal principal) {
         if (!principal.isOperator() && !principal.isNode(node) && !adjacency.areNeighbours(principal.requireNode(), node)) {

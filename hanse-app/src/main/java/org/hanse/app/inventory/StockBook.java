@@ -16,6 +16,16 @@ public class StockBook {
 
     /** Records a receipt, consumption or adjustment for the node, in the unit of its BOM mapping. */
     public void record(String node, String id, String material, String kind, String quantity, Instant occurredAt) {
-        stock.record(node, new Stock.Post(id, material, kind, quantity, null, occurredAt.toString(), null, "demo history"), Principal.node(node));
+        record(node, id, material, kind, quantity, occurredAt, null, "demo history");
+    }
+
+    /** As above, referencing the order it belongs to (receipts of orders give the lead-time statistics). */
+    public void record(String node, String id, String material, String kind, String quantity, Instant occurredAt, String orderId, String note) {
+        stock.record(node, new Stock.Post(id, material, kind, quantity, null, occurredAt.toString(), orderId, note), Principal.node(node));
+    }
+
+    /** Whether the node keeps the material in its BOM mapping (and so can hold a buffer of it). */
+    public boolean keeps(String node, String material) {
+        return stock.keeps(node, material);
     }
 }

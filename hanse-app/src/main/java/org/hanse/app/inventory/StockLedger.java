@@ -73,10 +73,10 @@ class StockLedger {
         return list;
     }
 
-    /** Receipts that reference an order: (order id, receipt time), newest first, at most {@code limit}. */
+    /** Deliveries of orders: (order id, receipt time) — several lines received together count once — newest first, at most {@code limit}. */
     List<Map.Entry<String, Instant>> receiptsOfOrders(String node, String material, int limit) {
         return jdbc.sql("""
-                SELECT order_id, occurred_at FROM stock_movement
+                SELECT DISTINCT order_id, occurred_at FROM stock_movement
                 WHERE node_id = ? AND material = ? AND kind = 'RECEIPT' AND order_id IS NOT NULL
                 ORDER BY occurred_at DESC LIMIT ?""")
                 .params(node, material, limit)

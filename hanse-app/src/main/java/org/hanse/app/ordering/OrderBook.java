@@ -2,6 +2,7 @@ package org.hanse.app.ordering;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,18 @@ public class OrderBook {
                 .map(l -> new PastOrder(o.order().id(), Double.parseDouble(String.valueOf(l.get("supplierQuantity"))), o.order().placedAt(),
                         o.finishedAt())))
                 .toList();
+    }
+
+    /** An order's parties, status and quantities per material (in the supplier's unit). */
+    public record OrderFacts(String id, String buyer, String supplier, String status, Map<String, Double> quantities) {
+    }
+
+    public Optional<OrderFacts> facts(String orderId) {
+        return orders.find(orderId).map(o -> {
+            Map<String, Double> q = new java.util.LinkedHashMap<>();
+            o.lines().forEach(l -> q.merge((String) l.get("material"), Double.parseDouble(String.valueOf(l.get("supplierQuantity"))), Double::sum));
+            return new OrderFacts(o.id(), o.buyer(), o.supplier(), o.status().name(), q);
+        });
     }
 
     public Optional<Instant> placedAt(String orderId) {

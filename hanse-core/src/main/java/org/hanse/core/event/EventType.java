@@ -49,6 +49,8 @@ public enum EventType {
     EMERGENCY_TRANSFER(InterfaceModule.EXCEPTION_BROADCAST, false),
     /** A peer accepted or declined an emergency transfer. */
     TRANSFER_DECIDED(InterfaceModule.EXCEPTION_BROADCAST, false),
+    /** A logistics unit reached a milestone (SHIPPED, IN_TRANSIT checkpoint, DELIVERED, ACCEPTED). */
+    SHIPMENT_MILESTONE(InterfaceModule.ORDER_SYNC, false),
     /** Free-form note between partners (no rule reacts to it). */
     PARTNER_NOTE(null, true);
 
