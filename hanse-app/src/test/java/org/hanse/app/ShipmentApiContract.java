@@ -116,4 +116,104 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         assertThat(api.get("/api/v1/shipments/x-" + run, OPERATOR).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/shipments/y-" + run, OPERATOR).status()).isEqualTo(404);
     }
+
+    Map<String, Object> alloc(String shipment, int line, String trigger) {
+        return Map.of("shipment", shipment, "line", line, "trigger", trigger);
+    }
+
+    Api.Response pay(Net n, String id, String amount, String currency, Instant paidAt, List<Map<String, Object>> allocations) {
+        return api.postJson("/api/v1/payments", n.key(n.buyer()), Map.of("id", id, "payee", n.supplier(), "amount", amount,
+                "currency", currency, "paidAt", paidAt.toString(), "allocations", allocations));
+    }
+
+    /** Ships the whole order in two units (25 and 15 boards at EUR 12.50: 312.50 and 187.50), milestones days ago. */
+    String shipAndDeliver(Net n, Instant now) {
+        String shipment = "pay-" + run;
+        assertThat(api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", shipment, "order", n.order(),
+                "lines", List.of(unit("25"), unit("15")))).status()).isEqualTo(201);
+        milestone(n, shipment, n.supplier(), Map.of("milestone", "SHIPPED", "at", now.minus(Duration.ofDays(10)).toString()));
+        milestone(n, shipment, n.buyer(), Map.of("milestone", "DELIVERED", "at", now.minus(Duration.ofDays(8)).toString()));
+        milestone(n, shipment, n.buyer(), Map.of("milestone", "ACCEPTED", "accepted", "40", "rejected", "0", "at", now.minus(Duration.ofDays(7)).toString()));
+        return shipment;
+    }
+
+    @Test
+    void milestonePaymentsSettleTheOrderWithNoUnmatchedMoneyAndLatenessLowersTheCreditRecord() {
+        Net n = net();
+        Instant now = Instant.now();
+        String shipment = shipAndDeliver(n, now);
+        // Default terms 30/30/40: unit 1 owes 93.75 / 93.75 / 125.00, unit 2 56.25 / 56.25 / 75.00.
+        Api.Response first = pay(n, "p1-" + run, "150.00", "EUR", now.minus(Duration.ofDays(9)),
+                List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED")));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(first.<List<Map<String, Object>>>at("matches")).extracting(m -> m.get("amount")).containsExactly("93.75", "56.25");
+        assertThat(pay(n, "p1-" + run, "150.00", "EUR", now.minus(Duration.ofDays(9)),
+                List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED"))).status()).as("the same request again").isEqualTo(200);
+        Api.Response second = pay(n, "p2-" + run, "350.00", "EUR", now, List.of(alloc(shipment, 1, "DELIVERED"), alloc(shipment, 1, "ACCEPTED"),
+                alloc(shipment, 2, "DELIVERED"), alloc(shipment, 2, "ACCEPTED")));
+        assertThat(second.status()).as(second.text()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE id = ?").param("p1-" + run).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT SUM(m.amount) FROM payment_match m JOIN payment p ON p.id = m.payment_id WHERE p.payer_id = ?")
+                .param(n.buyer()).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("500.00");
+
+        Api.Response sync = api.get("/api/v1/payments/sync?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.supplier()));
+        // 150 paid a day before arrival, 350 paid 8 days after: (−150 + 2800) / 500 = 5.3 days.
+        assertThat(sync.<Number>at("deviationDays").doubleValue()).isEqualTo(5.3);
+        // On time: the two SHIPPED instalments (paid 1 day after due); late: the four others. c = 2 / 6.
+        assertThat(sync.<Number>at("creditRecord").doubleValue()).isEqualTo(0.3333);
+        assertThat(sync.<Number>at("unmatched").intValue()).isZero();
+        assertThat(api.get("/api/v1/payments/sync?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.outsider())).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/payments/p2-" + run, n.key(n.outsider())).status()).isEqualTo(403);
+        assertThat(awaitEvents(n.supplier(), n.key(n.supplier()), "PAYMENT_MATCHED", 2)).hasSize(2);
+    }
+
+    @Test
+    void overPaymentUnknownUnitsAndCurrencyMismatchAreRefusedWhole() {
+        Net n = net();
+        Instant now = Instant.now();
+        String shipment = shipAndDeliver(n, now);
+        assertThat(pay(n, "x1-" + run, "100.00", "EUR", now, List.of(alloc(shipment, 1, "SHIPPED"))).errors())
+                .containsExactly("amount: over-payment: 6.25 EUR is more than the named instalments still owe");
+        assertThat(pay(n, "x2-" + run, "10.00", "EUR", now, List.of(alloc("nope", 1, "SHIPPED"))).errors())
+                .containsExactly("allocations[0]: no logistics unit nope line 1");
+        assertThat(pay(n, "x3-" + run, "10.00", "USD", now, List.of(alloc(shipment, 1, "SHIPPED"))).errors())
+                .containsExactly("currency: the payment is in USD, unit " + shipment + "/1 in EUR");
+        assertThat(pay(n, "x4-" + run, "10.00", "EUR", now, List.of(alloc(shipment, 1, "NET_30"))).errors())
+                .containsExactly("allocations[0].trigger: must be one of [SHIPPED, DELIVERED, ACCEPTED]");
+        assertThat(pay(n, "x5-" + run, "10.001", "EUR", now, List.of(alloc(shipment, 1, "SHIPPED"))).errors())
+                .containsExactly("amount: has more decimals than EUR allows");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE payer_id = ?").param(n.buyer()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anUnmatchedPaymentIsResolvedByThePayee() {
+        Net n = net();
+        Instant now = Instant.now();
+        String shipment = shipAndDeliver(n, now);
+        Api.Response loose = pay(n, "u1-" + run, "93.75", "EUR", now, List.of());
+        assertThat(loose.<String>at("status")).isEqualTo("UNMATCHED");
+        assertThat(awaitEvents(n.supplier(), n.key(n.supplier()), "UNMATCHED_PAYMENT", 1)).hasSize(1);
+        assertThat(api.get("/api/v1/payments/sync?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.buyer())).<Number>at("unmatched").intValue()).isEqualTo(1);
+        assertThat(api.postJson("/api/v1/payments/u1-" + run + "/match", n.key(n.buyer()), Map.of("allocations", List.of(alloc(shipment, 1, "SHIPPED"))))
+                .status()).isEqualTo(403);
+        Api.Response matched = api.postJson("/api/v1/payments/u1-" + run + "/match", n.key(n.supplier()),
+                Map.of("allocations", List.of(alloc(shipment, 1, "SHIPPED"))));
+        assertThat(matched.<String>at("status")).as(matched.text()).isEqualTo("MATCHED");
+        assertThat(api.postJson("/api/v1/payments/u1-" + run + "/match", n.key(n.supplier()), Map.of("allocations", List.of(alloc(shipment, 1, "SHIPPED"))))
+                .status()).isEqualTo(409);
+    }
+
+    @Test
+    void theSupplierSetsTermsThatOnlyThePairSees() {
+        Net n = net();
+        assertThat(api.get("/api/v1/terms?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.buyer())).<String>at("kind")).isEqualTo("MILESTONE");
+        Api.Response set = api.put("/api/v1/terms", n.key(n.supplier()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"kind\": \"NET\", \"days\": 30}");
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(api.get("/api/v1/terms?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.buyer())).<Integer>at("days")).isEqualTo(30);
+        assertThat(api.get("/api/v1/terms?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.outsider())).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/terms", n.key(n.supplier()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"kind\": \"NET\", \"days\": 400}")
+                .errors()).containsExactly("days: net days must lie in [0, 365]");
+        assertThat(api.put("/api/v1/terms", n.key(n.outsider()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"kind\": \"NET\", \"days\": 5}")
+                .errors()).containsExactly("buyer: must be an accepted buyer of " + n.outsider());
+    }
 }

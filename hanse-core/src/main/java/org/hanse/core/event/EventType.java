@@ -51,6 +51,10 @@ public enum EventType {
     TRANSFER_DECIDED(InterfaceModule.EXCEPTION_BROADCAST, false),
     /** A logistics unit reached a milestone (SHIPPED, IN_TRANSIT checkpoint, DELIVERED, ACCEPTED). */
     SHIPMENT_MILESTONE(InterfaceModule.ORDER_SYNC, false),
+    /** A payment was matched to the logistics units and milestones it pays. */
+    PAYMENT_MATCHED(InterfaceModule.ORDER_SYNC, false),
+    /** A payment could not be matched: the payee resolves it. */
+    UNMATCHED_PAYMENT(InterfaceModule.EXCEPTION_BROADCAST, false),
     /** Free-form note between partners (no rule reacts to it). */
     PARTNER_NOTE(null, true);
 
