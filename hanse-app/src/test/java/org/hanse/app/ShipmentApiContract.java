@@ -216,4 +216,58 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         assertThat(api.put("/api/v1/terms", n.key(n.outsider()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"kind\": \"NET\", \"days\": 5}")
                 .errors()).containsExactly("buyer: must be an accepted buyer of " + n.outsider());
     }
+
+    @Test
+    void latePaymentsLowerTheCreditRecordAndTheLogisticsRhythmChangesTheSuppliersShipments() {
+        Net n = net();
+        Instant now = Instant.now();
+        String shipment = shipAndDeliver(n, now);
+        pay(n, "r1-" + run, "150.00", "EUR", now.minus(Duration.ofDays(9)), List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED")));
+        pay(n, "r2-" + run, "350.00", "EUR", now, List.of(alloc(shipment, 1, "DELIVERED"), alloc(shipment, 1, "ACCEPTED"),
+                alloc(shipment, 2, "DELIVERED"), alloc(shipment, 2, "ACCEPTED")));
+        // Capital turns 12 times a year, inventory 8: ρ_t = 1.5 > 1.1 → LOGISTICS_RHYTHM with c = 1/3:
+        // interval 7 d × (1 + 2/3) = 280 h, batch 100 × max(0.5, 1/3) = 50, advance payment required.
+        Api.Response correction = api.postJson("/api/v1/corrections", n.key(n.buyer()),
+                Map.of("supplier", n.supplier(), "capitalTurnover", 12, "inventoryTurnover", 8));
+        assertThat(correction.status()).as(correction.text()).isEqualTo(201);
+        assertThat(correction.<String>at("path")).isEqualTo("LOGISTICS_RHYTHM");
+        assertThat(correction.<String>at("status")).isEqualTo("APPLIED");
+        Api.Response rhythm = api.get("/api/v1/rhythm?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.supplier()));
+        assertThat(rhythm.<String>at("interval")).isEqualTo("PT280H");
+        assertThat(rhythm.<Number>at("batch").doubleValue()).isEqualTo(50);
+        assertThat(rhythm.<Boolean>at("advanceRequired")).isTrue();
+        assertThat(awaitEvents(n.supplier(), n.key(n.supplier()), "CORRECTION_PROPOSED", 1)).hasSize(1);
+
+        // The next order is shipped by the new plan: at most 50 per shipment, not before 280 h after the last one.
+        Api.Response next = api.postJson("/api/v1/orders", n.key(n.buyer()), Map.of("id", "so2-" + run, "supplier", n.supplier(),
+                "lines", List.of(Map.of("material", BOARD, "quantity", "60", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(20)).toString(), "due", now.plus(Duration.ofDays(25)).toString()));
+        assertThat(next.<String>at("status")).as(next.text()).isEqualTo("OPEN");
+        assertThat(api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", "big-" + run, "order", "so2-" + run,
+                "lines", List.of(unit("60")))).errors()).containsExactly("lines: the logistics rhythm limits a shipment to this buyer to 50.0");
+        assertThat(api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", "soon-" + run, "order", "so2-" + run,
+                "lines", List.of(unit("30")))).status()).isEqualTo(409);
+    }
+
+    @Test
+    void paymentRealignmentProposesMilestoneTermsTheSupplierAccepts() {
+        Net n = net();
+        api.put("/api/v1/terms", n.key(n.supplier()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"kind\": \"NET\", \"days\": 60}");
+        // ρ_t = 8.9 / 10 = 0.89 < 0.9 → PAYMENT_REALIGNMENT.
+        Api.Response proposed = api.postJson("/api/v1/corrections", n.key(n.buyer()),
+                Map.of("supplier", n.supplier(), "capitalTurnover", 8.9, "inventoryTurnover", 10));
+        assertThat(proposed.<String>at("path")).isEqualTo("PAYMENT_REALIGNMENT");
+        assertThat(proposed.<String>at("status")).isEqualTo("PROPOSED");
+        String id = proposed.at("id");
+        assertThat(api.post("/api/v1/corrections/" + id + "/accept", n.key(n.buyer()), "application/json", "").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/corrections/" + id + "/accept", n.key(n.supplier()), "application/json", "").<String>at("status")).isEqualTo("ACCEPTED");
+        assertThat(api.get("/api/v1/terms?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.buyer())).<String>at("kind")).isEqualTo("MILESTONE");
+        assertThat(api.post("/api/v1/corrections/" + id + "/decline", n.key(n.supplier()), "application/json", "").status()).isEqualTo(409);
+        assertThat(awaitEvents(n.buyer(), n.key(n.buyer()), "CORRECTION_DECIDED", 1)).hasSize(1);
+        // ρ_t = 1.0 → COMBINED: terms proposed and the rhythm applied at once.
+        assertThat(api.postJson("/api/v1/corrections", n.key(n.buyer()), Map.of("supplier", n.supplier(), "capitalTurnover", 10, "inventoryTurnover", 10))
+                .<String>at("path")).isEqualTo("COMBINED");
+        assertThat(api.postJson("/api/v1/corrections", n.key(n.buyer()), Map.of("supplier", n.outsider(), "capitalTurnover", 1, "inventoryTurnover", 1))
+                .errors()).containsExactly("supplier: must be an accepted supplier of " + n.buyer());
+    }
 }

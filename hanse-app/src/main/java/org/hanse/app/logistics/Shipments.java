@@ -44,8 +44,13 @@ class Shipments {
     private final StockBook stock;
     private final NodeEvents events;
     private final Clock clock;
+    private final ShipmentPlanning planning;
+    private final AdvancePayments advances;
 
-    Shipments(JdbcClient jdbc, OrderBook orders, StockBook stock, NodeEvents events, Clock clock) {
+    Shipments(JdbcClient jdbc, OrderBook orders, StockBook stock, NodeEvents events, Clock clock, ShipmentPlanning planning,
+              AdvancePayments advances) {
+        this.planning = planning;
+        this.advances = advances;
         this.jdbc = jdbc;
         this.orders = orders;
         this.stock = stock;
@@ -129,10 +134,25 @@ class Shipments {
                 }
             }
         }
+        Instant now = clock.instant();
+        Optional<ShipmentPlanning.Rhythm> rhythm = order == null ? Optional.empty() : planning.rhythm(order.buyer(), supplier);
+        if (rhythm.isPresent() && problems.isEmpty()) {
+            double total = shipping.values().stream().mapToDouble(Double::doubleValue).sum();
+            if (total > rhythm.get().batch() + 1e-9) {
+                problems.add(new Problem("lines", "the logistics rhythm limits a shipment to this buyer to " + rhythm.get().batch()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Instant now = clock.instant();
+        if (rhythm.isPresent()) {
+            Optional<Instant> last = jdbc.sql("SELECT MAX(created_at) FROM shipment WHERE buyer_id = ? AND supplier_id = ?")
+                    .params(order.buyer(), supplier).query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
+            if (last.isPresent() && now.isBefore(last.get().plus(rhythm.get().interval()))) {
+                throw new ConflictException("the logistics rhythm spaces shipments to " + order.buyer() + " by " + rhythm.get().interval()
+                        + "; the next may leave from " + last.get().plus(rhythm.get().interval()));
+            }
+        }
         jdbc.sql("INSERT INTO shipment (id, order_id, buyer_id, supplier_id, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.order(), order.buyer(), supplier, hash, Timestamp.from(now)).update();
         for (int i = 0; i < rows.size(); i++) {
@@ -200,6 +220,11 @@ class Shipments {
         }
         if (step == Milestone.Step.DUPLICATE) {
             return new Outcome(read(id, principal), false);
+        }
+        if (milestone == Milestone.SHIPPED && planning.rhythm(buyer, supplier).map(ShipmentPlanning.Rhythm::advanceRequired).orElse(false)
+                && !advances.advancePaid(id)) {
+            throw new ConflictException("the buyer's credit record is below 0.5: shipment " + id
+                    + " leaves only after its ADVANCE instalments are paid (agree ADVANCE terms)");
         }
         List<Object[]> lines = jdbc.sql("SELECT line_no, material, quantity FROM shipment_line WHERE shipment_id = ? ORDER BY line_no").param(id)
                 .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getBigDecimal(3)}).list();

@@ -18,9 +18,36 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
     private final Payments payments;
+    private final Corrections corrections;
 
-    PaymentController(Payments payments) {
+    PaymentController(Payments payments, Corrections corrections) {
         this.payments = payments;
+        this.corrections = corrections;
+    }
+
+    @PostMapping("/api/v1/corrections")
+    ResponseEntity<Map<String, Object>> correct(@RequestBody Corrections.Request body, Principal principal) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(corrections.request(body, principal));
+    }
+
+    @PostMapping("/api/v1/corrections/{id}/accept")
+    Map<String, Object> accept(@PathVariable String id, Principal principal) {
+        return corrections.decide(id, true, principal);
+    }
+
+    @PostMapping("/api/v1/corrections/{id}/decline")
+    Map<String, Object> decline(@PathVariable String id, Principal principal) {
+        return corrections.decide(id, false, principal);
+    }
+
+    @GetMapping("/api/v1/corrections/{id}")
+    Map<String, Object> correction(@PathVariable String id, Principal principal) {
+        return corrections.read(id, principal);
+    }
+
+    @GetMapping("/api/v1/rhythm")
+    Map<String, Object> rhythm(@RequestParam String buyer, @RequestParam String supplier, Principal principal) {
+        return corrections.rhythm(buyer, supplier, principal);
     }
 
     @PutMapping("/api/v1/terms")

@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * to match. Every match is an immutable record with the instalment's due date and the goods' arrival.
  */
 @Service
-class Payments {
+class Payments implements org.hanse.app.logistics.AdvancePayments {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -300,6 +300,26 @@ class Payments {
                 Map.of("payment", paymentId, "matches", matched, "paidAt", paidAt.toString())));
     }
 
+    /** Every unit of the shipment has its ADVANCE instalment fully paid (false when the terms have none). */
+    @Override
+    public boolean advancePaid(String shipmentId) {
+        List<Integer> lines = jdbc.sql("SELECT line_no FROM shipment_line WHERE shipment_id = ?").param(shipmentId).query(Integer.class).list();
+        for (int line : lines) {
+            ShipmentBook.Unit u = shipments.unit(shipmentId, line).orElseThrow();
+            Optional<PaymentTerms.Due> advance = applicable(u.buyer(), u.supplier(), u.order()).due(u.value(), u.reached()).stream()
+                    .filter(d -> d.trigger().equals("ADVANCE")).findFirst();
+            if (advance.isEmpty()) {
+                return false;
+            }
+            BigDecimal paid = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_match WHERE shipment_id = ? AND line_no = ? AND trigger_name = 'ADVANCE'")
+                    .params(shipmentId, line).query(BigDecimal.class).single();
+            if (paid.compareTo(advance.get().amount().amount()) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     Map<String, Object> read(String id, Principal principal) {
         Map<String, Object> m = jdbc.sql("SELECT * FROM payment WHERE id = ?").param(id)
                 .query((rs, n) -> {
@@ -326,6 +346,16 @@ class Payments {
                     return x;
                 }).list());
         return m;
+    }
+
+    /** The buyer's credit record toward the supplier, unrounded. */
+    double credit(String buyer, String supplier) {
+        List<Synchronisation.Settlement> settlements = jdbc.sql("""
+                SELECT m.due_at, p.paid_at FROM payment_match m JOIN payment p ON p.id = m.payment_id
+                WHERE p.payer_id = ? AND p.payee_id = ? AND m.due_at IS NOT NULL""")
+                .params(buyer, supplier)
+                .query((rs, n) -> new Synchronisation.Settlement(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant())).list();
+        return Synchronisation.creditRecord(settlements, clock.instant());
     }
 
     /** Synchronisation of a pair: amount-weighted deviation (days, per unit and overall), credit record and unmatched money. */

@@ -55,6 +55,10 @@ public enum EventType {
     PAYMENT_MATCHED(InterfaceModule.ORDER_SYNC, false),
     /** A payment could not be matched: the payee resolves it. */
     UNMATCHED_PAYMENT(InterfaceModule.EXCEPTION_BROADCAST, false),
+    /** A correction of the logistics–capital synchronisation was proposed or applied. */
+    CORRECTION_PROPOSED(null, false),
+    /** The supplier accepted or declined proposed milestone terms. */
+    CORRECTION_DECIDED(null, false),
     /** Free-form note between partners (no rule reacts to it). */
     PARTNER_NOTE(null, true);
 

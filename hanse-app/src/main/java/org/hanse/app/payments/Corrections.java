@@ -1,0 +1,162 @@
+package org.hanse.app.payments;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hanse.app.messaging.NodeEvents;
+import org.hanse.app.logistics.ShipmentPlanning;
+import org.hanse.app.network.Adjacency;
+import org.hanse.app.security.Principal;
+import org.hanse.app.web.ConflictException;
+import org.hanse.app.web.ForbiddenException;
+import org.hanse.app.web.NotFoundException;
+import org.hanse.core.event.EventType;
+import org.hanse.core.event.NodeEvent;
+import org.hanse.core.payment.Synchronisation;
+import org.hanse.core.validation.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The correction path (DESIGN 3.7): the buyer declares its capital and inventory turnover; ρ_t picks PAYMENT_REALIGNMENT
+ * (milestone terms proposed to the supplier, who accepts or declines), LOGISTICS_RHYTHM (the supplier's shipment plan
+ * toward the buyer: interval × (1 + (1 − c)), batch × max(0.5, c), advance payment below c = 0.5) or COMBINED (both).
+ */
+@Service
+class Corrections {
+
+    static final Duration DEFAULT_INTERVAL = Duration.ofDays(7);
+    static final double DEFAULT_BATCH = 100;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Payments payments;
+    private final Adjacency adjacency;
+    private final NodeEvents events;
+    private final Clock clock;
+    private final ShipmentPlanning planning;
+
+    Corrections(JdbcClient jdbc, JsonMapper json, Payments payments, Adjacency adjacency, NodeEvents events, Clock clock,
+                ShipmentPlanning planning) {
+        this.planning = planning;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.payments = payments;
+        this.adjacency = adjacency;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A correction request by the buyer. */
+    record Request(String supplier, Double capitalTurnover, Double inventoryTurnover, String interval, Double batch) {
+    }
+
+    @Transactional
+    Map<String, Object> request(Request r, Principal principal) {
+        String buyer = principal.requireNode();
+        if (r.supplier() == null || !adjacency.areNeighbours(buyer, r.supplier())) {
+            throw new InvalidInputException("supplier", "must be an accepted supplier of " + buyer);
+        }
+        if (r.capitalTurnover() == null || r.capitalTurnover() <= 0) {
+            throw new InvalidInputException("capitalTurnover", "must be a number greater than 0 (turns a year)");
+        }
+        if (r.inventoryTurnover() == null || r.inventoryTurnover() <= 0) {
+            throw new InvalidInputException("inventoryTurnover", "must be a number greater than 0 (turns a year)");
+        }
+        Duration interval = DEFAULT_INTERVAL;
+        if (r.interval() != null) {
+            try {
+                interval = Duration.parse(r.interval());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("interval", "must be an ISO 8601 duration such as P7D");
+            }
+        }
+        double batch = r.batch() == null ? DEFAULT_BATCH : r.batch();
+        if (batch <= 0) {
+            throw new InvalidInputException("batch", "must be greater than 0");
+        }
+        Synchronisation.Correction path = Synchronisation.correction(r.capitalTurnover(), r.inventoryTurnover());
+        double credit = payments.credit(buyer, r.supplier());
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        boolean proposesTerms = path != Synchronisation.Correction.LOGISTICS_RHYTHM;
+        if (proposesTerms) {
+            proposal.put("terms", Map.of("kind", "MILESTONE", "shares", Map.of("SHIPPED", 30, "DELIVERED", 30, "ACCEPTED", 40)));
+        }
+        if (path != Synchronisation.Correction.PAYMENT_REALIGNMENT) {
+            Synchronisation.Rhythm rhythm = Synchronisation.rhythm(interval, batch, credit);
+            planning.apply(buyer, r.supplier(), new ShipmentPlanning.Rhythm(rhythm.interval(), rhythm.batch(), rhythm.advanceRequired(), credit), now);
+            proposal.put("rhythm", Map.of("interval", rhythm.interval().toString(), "batch", rhythm.batch(), "advanceRequired", rhythm.advanceRequired()));
+        }
+        String status = proposesTerms ? "PROPOSED" : "APPLIED";
+        jdbc.sql("""
+                INSERT INTO correction (id, buyer_id, supplier_id, path, capital_turnover, inventory_turnover, credit_record, proposal_json, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, buyer, r.supplier(), path.name(), r.capitalTurnover(), r.inventoryTurnover(), credit, json.writeValueAsString(proposal),
+                        status, Timestamp.from(now))
+                .update();
+        Map<String, Object> result = read(id, principal);
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.CORRECTION_PROPOSED, buyer, List.of(r.supplier()), now, result));
+        return result;
+    }
+
+    /** The supplier accepts (the milestone terms then apply to the pair) or declines a proposal. */
+    @Transactional
+    Map<String, Object> decide(String id, boolean accept, Principal principal) {
+        String supplier = principal.requireNode();
+        Map<String, Object> c = read(id, principal);
+        if (!supplier.equals(c.get("supplier"))) {
+            throw new ForbiddenException("only the supplier decides a correction proposal");
+        }
+        if (!"PROPOSED".equals(c.get("status"))) {
+            throw new ConflictException("correction " + id + " is " + c.get("status"));
+        }
+        Instant now = clock.instant();
+        if (accept) {
+            payments.setTerms(new Payments.Terms((String) c.get("buyer"), null, "MILESTONE", null, null, null), principal);
+        }
+        jdbc.sql("UPDATE correction SET status = ?, decided_at = ? WHERE id = ?").params(accept ? "ACCEPTED" : "DECLINED", java.sql.Timestamp.from(now), id).update();
+        Map<String, Object> result = read(id, principal);
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.CORRECTION_DECIDED, supplier, List.of((String) c.get("buyer")), now, result));
+        return result;
+    }
+
+    Map<String, Object> read(String id, Principal principal) {
+        Map<String, Object> m = jdbc.sql("SELECT * FROM correction WHERE id = ?").param(id)
+                .query((rs, n) -> {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("id", rs.getString("id"));
+                    x.put("buyer", rs.getString("buyer_id"));
+                    x.put("supplier", rs.getString("supplier_id"));
+                    x.put("path", rs.getString("path"));
+                    x.put("ratio", Math.round(rs.getDouble("capital_turnover") / rs.getDouble("inventory_turnover") * 10_000) / 10_000.0);
+                    x.put("creditRecord", rs.getDouble("credit_record"));
+                    x.put("proposal", json.readValue(rs.getString("proposal_json"), Map.class));
+                    x.put("status", rs.getString("status"));
+                    return x;
+                }).optional().orElseThrow(() -> new NotFoundException("correction " + id + " does not exist"));
+        if (!principal.isOperator() && !principal.requireNode().equals(m.get("buyer")) && !principal.requireNode().equals(m.get("supplier"))) {
+            throw new ForbiddenException("only the two parties see a correction");
+        }
+        return m;
+    }
+
+    /** The supplier's current shipment plan toward the buyer, if a logistics rhythm applies. */
+    Map<String, Object> rhythm(String buyer, String supplier, Principal principal) {
+        if (!principal.isOperator() && !principal.requireNode().equals(buyer) && !principal.requireNode().equals(supplier)) {
+            throw new ForbiddenException("only the two parties see their shipment rhythm");
+        }
+        ShipmentPlanning.Rhythm r = planning.rhythm(buyer, supplier)
+                .orElseThrow(() -> new NotFoundException("no logistics rhythm applies between " + buyer + " and " + supplier));
+        return Map.of("interval", r.interval().toString(), "batch", r.batch(), "advanceRequired", r.advanceRequired(), "creditRecord", r.creditRecord());
+    }
+}
