@@ -162,6 +162,12 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         // On time: the two SHIPPED instalments (paid 1 day after due); late: the four others. c = 2 / 6.
         assertThat(sync.<Number>at("creditRecord").doubleValue()).isEqualTo(0.3333);
         assertThat(sync.<Number>at("unmatched").intValue()).isZero();
+        // Delays against due dates: SHIPPED instalments 1 day (2 of them), DELIVERED 8 days (2), ACCEPTED 7 days (2): mean 16/3 = 5.3333.
+        assertThat(sync.<Number>at("meanDelayDays").doubleValue()).isEqualTo(5.3333);
+        Api.Response series = api.get("/api/v1/nodes/" + n.buyer() + "/payments/sync?weeks=4", n.key(n.buyer()));
+        List<Map<String, Object>> weeks = series.at("series");
+        assertThat(weeks.stream().mapToInt(w -> ((Number) w.get("matches")).intValue()).sum()).isEqualTo(6);
+        assertThat(api.get("/api/v1/nodes/" + n.buyer() + "/payments/sync", n.key(n.outsider())).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/payments/sync?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.outsider())).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/payments/p2-" + run, n.key(n.outsider())).status()).isEqualTo(403);
         assertThat(awaitEvents(n.supplier(), n.key(n.supplier()), "PAYMENT_MATCHED", 2)).hasSize(2);
@@ -269,5 +275,92 @@ abstract class ShipmentApiContract extends ApiTestSupport {
                 .<String>at("path")).isEqualTo("COMBINED");
         assertThat(api.postJson("/api/v1/corrections", n.key(n.buyer()), Map.of("supplier", n.outsider(), "capitalTurnover", 1, "inventoryTurnover", 1))
                 .errors()).containsExactly("supplier: must be an accepted supplier of " + n.buyer());
+    }
+
+    @Test
+    void belowHalfTheCreditRecordAShipmentLeavesOnlyAfterItsAdvanceIsPaid() throws Exception {
+        Net n = net();
+        Instant now = Instant.now();
+        String shipment = shipAndDeliver(n, now);
+        pay(n, "a1-" + run, "150.00", "EUR", now.minus(Duration.ofDays(9)), List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED")));
+        pay(n, "a2-" + run, "350.00", "EUR", now, List.of(alloc(shipment, 1, "DELIVERED"), alloc(shipment, 1, "ACCEPTED"),
+                alloc(shipment, 2, "DELIVERED"), alloc(shipment, 2, "ACCEPTED")));
+        // A one-second base interval keeps this test short: 1 s × (1 + 2/3) ≈ 2 s between shipments.
+        assertThat(api.postJson("/api/v1/corrections", n.key(n.buyer()), Map.of("supplier", n.supplier(), "capitalTurnover", 12,
+                "inventoryTurnover", 8, "interval", "PT1S")).<Boolean>at("proposal.rhythm.advanceRequired")).isTrue();
+        Api.Response order = api.postJson("/api/v1/orders", n.key(n.buyer()), Map.of("id", "adv-" + run, "supplier", n.supplier(),
+                "lines", List.of(Map.of("material", BOARD, "quantity", "30", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(20)).toString(), "due", now.plus(Duration.ofDays(25)).toString()));
+        assertThat(order.<String>at("status")).isEqualTo("OPEN");
+        assertThat(api.put("/api/v1/terms", n.key(n.supplier()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"order\": \"adv-" + run
+                + "\", \"kind\": \"ADVANCE\", \"percent\": 100}").status()).isEqualTo(200);
+        Thread.sleep(2_100);
+        String next = "adv-sh-" + run;
+        Api.Response created = api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", next, "order", "adv-" + run, "lines", List.of(unit("30"))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(milestone(n, next, n.supplier(), Map.of("milestone", "SHIPPED")).status()).isEqualTo(409);
+        // 30 × 12.50 = 375.00 in advance.
+        assertThat(pay(n, "a3-" + run, "375.00", "EUR", Instant.now(), List.of(alloc(next, 1, "ADVANCE"))).status()).isEqualTo(201);
+        assertThat(milestone(n, next, n.supplier(), Map.of("milestone", "SHIPPED")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aPaymentRetriedWhileTheFirstAttemptIsInFlightIsRecordedExactlyOnce() throws Exception {
+        Net n = net();
+        Instant now = Instant.now();
+        String shipment = shipAndDeliver(n, now);
+        // A client that timed out retries the same request: eight copies race; one records, the rest replay it.
+        int copies = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(copies);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return pay(n, "r1-" + run, "150.00", "EUR", now, List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED")));
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Api.Response> a : answers) {
+            statuses.add(a.get().status());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200, 201);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE id = ?").param("r1-" + run).query(Long.class).single()).isEqualTo(1);
+        // 93.75 + 56.25, matched once.
+        assertThat(jdbc.sql("SELECT SUM(amount) FROM payment_match WHERE payment_id = ?").param("r1-" + run)
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("150.00");
+        // A different payment for the same, now settled instalments is an over-payment, not a second match.
+        assertThat(pay(n, "r2-" + run, "150.00", "EUR", now, List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED"))).errors())
+                .containsExactly("allocations[0]: instalment SHIPPED of " + shipment + "/1 is already paid",
+                        "allocations[1]: instalment SHIPPED of " + shipment + "/2 is already paid");
+        assertThat(awaitEvents(n.supplier(), n.key(n.supplier()), "PAYMENT_MATCHED", 1)).hasSize(1);
+    }
+
+    @Test
+    void withoutDeclaredTurnoversTheCorrectionDerivesThemFromStockAndPayments() {
+        Net n = net();
+        Instant now = Instant.now();
+        String shipment = shipAndDeliver(n, now);
+        Api.Response none = api.postJson("/api/v1/corrections", n.key(n.buyer()), Map.of("supplier", n.supplier()));
+        assertThat(none.errors()).hasSize(2);
+        assertThat(api.postJson("/api/v1/corrections", n.key(n.buyer()), Map.of("supplier", n.supplier(), "capitalTurnover", 12)).errors())
+                .containsExactly("inventoryTurnover: must be a number greater than 0 (turns a year); omit both turnovers to derive them");
+        pay(n, "d1-" + run, "150.00", "EUR", now.minus(Duration.ofDays(9)), List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED")));
+        pay(n, "d2-" + run, "350.00", "EUR", now, List.of(alloc(shipment, 1, "DELIVERED"), alloc(shipment, 1, "ACCEPTED"),
+                alloc(shipment, 2, "DELIVERED"), alloc(shipment, 2, "ACCEPTED")));
+        Api.Response used = api.postJson("/api/v1/nodes/" + n.buyer() + "/stock/movements", n.key(n.buyer()),
+                Map.of("id", "use-" + run, "material", BOARD, "kind", "CONSUMPTION", "quantity", "28"));
+        assertThat(used.status()).as(used.text()).isEqualTo(201);
+        // 40 received, 28 used in the last 56 days: 0.5 a day, 12 on hand → 24 days of inventory (365/24 = 15.2083 turns).
+        // Paid 5.3 days after arrival (amount-weighted): capital tied 18.7 days → 365/18.7 = 19.5187 turns; ρ_t = 24/18.7 = 1.2834.
+        Api.Response derived = api.postJson("/api/v1/corrections", n.key(n.buyer()), Map.of("supplier", n.supplier()));
+        assertThat(derived.status()).as(derived.text()).isEqualTo(201);
+        assertThat(derived.<Number>at("ratio").doubleValue()).isEqualTo(1.2834);
+        assertThat(derived.<Number>at("capitalTurnover").doubleValue()).isEqualTo(19.5187);
+        assertThat(derived.<Number>at("inventoryTurnover").doubleValue()).isEqualTo(15.2083);
+        assertThat(derived.<String>at("path")).isEqualTo("LOGISTICS_RHYTHM");
     }
 }

@@ -9,9 +9,27 @@ import org.springframework.stereotype.Service;
 public class StockBook {
 
     private final Stock stock;
+    private final StockLedger ledger;
 
-    StockBook(Stock stock) {
+    StockBook(Stock stock, StockLedger ledger) {
         this.stock = stock;
+        this.ledger = ledger;
+    }
+
+    /**
+     * Days of inventory of the node over the given materials: on hand over mean daily consumption in the last
+     * eight weeks (as the buffers count demand); empty when nothing was consumed.
+     */
+    public java.util.OptionalDouble inventoryDays(String node, java.util.Collection<String> materials, Instant now) {
+        double onHand = 0;
+        double perDay = 0;
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        for (String material : materials) {
+            onHand += Math.max(0, ledger.onHand(node, material));
+            perDay += ledger.dailyConsumption(node, material, today, Buffers.DEMAND_DAYS).stream().mapToDouble(Double::doubleValue).sum()
+                    / Buffers.DEMAND_DAYS;
+        }
+        return perDay <= 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(onHand / perDay);
     }
 
     /** Records a receipt, consumption or adjustment for the node, in the unit of its BOM mapping. */

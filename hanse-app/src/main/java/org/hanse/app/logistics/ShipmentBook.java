@@ -23,6 +23,11 @@ public class ShipmentBook {
     public record Unit(String shipment, int line, String order, String buyer, String supplier, Money value, Map<Milestone, Instant> reached) {
     }
 
+    /** Locks the shipment's row until the caller's transaction ends (serialises payments of its instalments). */
+    public void lock(String shipment) {
+        jdbc.sql("SELECT id FROM shipment WHERE id = ? FOR UPDATE").param(shipment).query(String.class).list();
+    }
+
     public Optional<Unit> unit(String shipment, int line) {
         return jdbc.sql("""
                 SELECT s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency

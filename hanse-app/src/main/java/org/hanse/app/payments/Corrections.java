@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
+import org.hanse.app.inventory.StockBook;
 import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.logistics.ShipmentPlanning;
 import org.hanse.app.network.Adjacency;
@@ -20,6 +23,7 @@ import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.payment.Synchronisation;
 import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +47,12 @@ class Corrections {
     private final NodeEvents events;
     private final Clock clock;
     private final ShipmentPlanning planning;
+    private final StockBook stock;
 
     Corrections(JdbcClient jdbc, JsonMapper json, Payments payments, Adjacency adjacency, NodeEvents events, Clock clock,
-                ShipmentPlanning planning) {
+                ShipmentPlanning planning, StockBook stock) {
         this.planning = planning;
+        this.stock = stock;
         this.jdbc = jdbc;
         this.json = json;
         this.payments = payments;
@@ -65,12 +71,8 @@ class Corrections {
         if (r.supplier() == null || !adjacency.areNeighbours(buyer, r.supplier())) {
             throw new InvalidInputException("supplier", "must be an accepted supplier of " + buyer);
         }
-        if (r.capitalTurnover() == null || r.capitalTurnover() <= 0) {
-            throw new InvalidInputException("capitalTurnover", "must be a number greater than 0 (turns a year)");
-        }
-        if (r.inventoryTurnover() == null || r.inventoryTurnover() <= 0) {
-            throw new InvalidInputException("inventoryTurnover", "must be a number greater than 0 (turns a year)");
-        }
+        Instant now = clock.instant();
+        Synchronisation.Turnover turnover = turnover(buyer, r, now);
         Duration interval = DEFAULT_INTERVAL;
         if (r.interval() != null) {
             try {
@@ -83,9 +85,8 @@ class Corrections {
         if (batch <= 0) {
             throw new InvalidInputException("batch", "must be greater than 0");
         }
-        Synchronisation.Correction path = Synchronisation.correction(r.capitalTurnover(), r.inventoryTurnover());
+        Synchronisation.Correction path = Synchronisation.correction(turnover.capital(), turnover.inventory());
         double credit = payments.credit(buyer, r.supplier());
-        Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         Map<String, Object> proposal = new LinkedHashMap<>();
         boolean proposesTerms = path != Synchronisation.Correction.LOGISTICS_RHYTHM;
@@ -101,12 +102,49 @@ class Corrections {
         jdbc.sql("""
                 INSERT INTO correction (id, buyer_id, supplier_id, path, capital_turnover, inventory_turnover, credit_record, proposal_json, status, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, buyer, r.supplier(), path.name(), r.capitalTurnover(), r.inventoryTurnover(), credit, json.writeValueAsString(proposal),
+                .params(id, buyer, r.supplier(), path.name(), turnover.capital(), turnover.inventory(), credit, json.writeValueAsString(proposal),
                         status, Timestamp.from(now))
                 .update();
         Map<String, Object> result = read(id, principal);
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.CORRECTION_PROPOSED, buyer, List.of(r.supplier()), now, result));
         return result;
+    }
+
+    /**
+     * The buyer's turnovers as declared, else derived from platform data: its days of inventory in the materials it buys
+     * from this supplier and its payment delay toward it ({@link Synchronisation#derivedTurnover}).
+     */
+    private Synchronisation.Turnover turnover(String buyer, Request r, Instant now) {
+        if (r.capitalTurnover() != null || r.inventoryTurnover() != null) {
+            List<Problem> problems = new ArrayList<>();
+            if (r.capitalTurnover() == null || r.capitalTurnover() <= 0) {
+                problems.add(new Problem("capitalTurnover", "must be a number greater than 0 (turns a year); omit both turnovers to derive them"));
+            }
+            if (r.inventoryTurnover() == null || r.inventoryTurnover() <= 0) {
+                problems.add(new Problem("inventoryTurnover", "must be a number greater than 0 (turns a year); omit both turnovers to derive them"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new Synchronisation.Turnover(r.capitalTurnover(), r.inventoryTurnover());
+        }
+        List<String> materials = adjacency.acceptedLinks().stream()
+                .filter(l -> l.buyer().equals(buyer) && l.supplier().equals(r.supplier())).flatMap(l -> l.materials().stream()).distinct().toList();
+        OptionalDouble inventoryDays = stock.inventoryDays(buyer, materials, now);
+        OptionalDouble delay = payments.paymentDelayDays(buyer, r.supplier());
+        List<Problem> problems = new ArrayList<>();
+        if (inventoryDays.isEmpty()) {
+            problems.add(new Problem("inventoryTurnover", "cannot be derived: " + buyer + " recorded no consumption of " + materials
+                    + " in the last 56 days; declare capitalTurnover and inventoryTurnover"));
+        }
+        if (delay.isEmpty()) {
+            problems.add(new Problem("capitalTurnover", "cannot be derived: no payment to " + r.supplier()
+                    + " is matched to a delivered unit yet; declare capitalTurnover and inventoryTurnover"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return Synchronisation.derivedTurnover(inventoryDays.getAsDouble(), delay.getAsDouble());
     }
 
     /** The supplier accepts (the milestone terms then apply to the pair) or declines a proposal. */
@@ -138,7 +176,9 @@ class Corrections {
                     x.put("buyer", rs.getString("buyer_id"));
                     x.put("supplier", rs.getString("supplier_id"));
                     x.put("path", rs.getString("path"));
-                    x.put("ratio", Math.round(rs.getDouble("capital_turnover") / rs.getDouble("inventory_turnover") * 10_000) / 10_000.0);
+                    x.put("ratio", round4(rs.getDouble("capital_turnover") / rs.getDouble("inventory_turnover")));
+                    x.put("capitalTurnover", round4(rs.getDouble("capital_turnover")));
+                    x.put("inventoryTurnover", round4(rs.getDouble("inventory_turnover")));
                     x.put("creditRecord", rs.getDouble("credit_record"));
                     x.put("proposal", json.readValue(rs.getString("proposal_json"), Map.class));
                     x.put("status", rs.getString("status"));
@@ -158,5 +198,9 @@ class Corrections {
         ShipmentPlanning.Rhythm r = planning.rhythm(buyer, supplier)
                 .orElseThrow(() -> new NotFoundException("no logistics rhythm applies between " + buyer + " and " + supplier));
         return Map.of("interval", r.interval().toString(), "batch", r.batch(), "advanceRequired", r.advanceRequired(), "creditRecord", r.creditRecord());
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
     }
 }

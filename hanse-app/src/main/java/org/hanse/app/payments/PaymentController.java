@@ -81,6 +81,11 @@ class PaymentController {
         return payments.read(id, principal);
     }
 
+    @GetMapping("/api/v1/nodes/{id}/payments/sync")
+    Map<String, Object> nodeSeries(@PathVariable String id, @RequestParam(defaultValue = "12") int weeks, Principal principal) {
+        return payments.nodeSeries(id, weeks, principal);
+    }
+
     @GetMapping("/api/v1/payments/sync")
     Map<String, Object> sync(@RequestParam String buyer, @RequestParam String supplier, Principal principal) {
         return payments.sync(buyer, supplier, principal);

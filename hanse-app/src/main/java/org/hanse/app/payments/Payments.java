@@ -194,19 +194,20 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         }
         List<Allocation> allocations = p.allocations() == null ? List.of() : p.allocations();
         String hash = Sha256.hex(String.join("|", p.payee(), money.toString(), paidAt.toString(), String.valueOf(allocations)));
-        Optional<String> existing = jdbc.sql("SELECT content_hash FROM payment WHERE id = ?").param(p.id()).query(String.class).optional();
-        if (existing.isPresent()) {
-            if (existing.get().equals(hash)) {
+        // Insert first: a retry racing the original waits for it and then finds its row, so a payment is recorded once.
+        int inserted = jdbc.sql("""
+                INSERT INTO payment (id, payer_id, payee_id, amount, currency, paid_at, status, content_hash, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(p.id(), payer, p.payee(), money.amount(), currency.getCurrencyCode(), Timestamp.from(paidAt),
+                        allocations.isEmpty() ? "UNMATCHED" : "MATCHED", hash, Timestamp.from(now))
+                .update();
+        if (inserted == 0) {
+            String existing = jdbc.sql("SELECT content_hash FROM payment WHERE id = ?").param(p.id()).query(String.class).single();
+            if (existing.equals(hash)) {
                 return new Outcome(read(p.id(), principal), true);
             }
             throw new ConflictException("payment " + p.id() + " was already recorded with other content");
         }
-        jdbc.sql("""
-                INSERT INTO payment (id, payer_id, payee_id, amount, currency, paid_at, status, content_hash, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(p.id(), payer, p.payee(), money.amount(), currency.getCurrencyCode(), Timestamp.from(paidAt),
-                        allocations.isEmpty() ? "UNMATCHED" : "MATCHED", hash, Timestamp.from(now))
-                .update();
         if (allocations.isEmpty()) {
             events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.UNMATCHED_PAYMENT, payer, List.of(p.payee()), now,
                     Map.of("payment", p.id(), "amount", money.amount().toPlainString(), "currency", currency.getCurrencyCode())));
@@ -254,6 +255,8 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
                 continue;
             }
             ShipmentBook.Unit u = unit.get();
+            // Concurrent payments of one instalment queue here, so the open amount below is read after the other's match.
+            shipments.lock(a.shipment());
             if (!u.buyer().equals(payer) || !u.supplier().equals(payee)) {
                 problems.add(new Problem(at, "unit " + a.shipment() + "/" + a.line() + " is not between payer " + payer + " and payee " + payee));
                 continue;
@@ -358,6 +361,17 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         return Synchronisation.creditRecord(settlements, clock.instant());
     }
 
+    /** The pair's amount-weighted days from arrival to payment (DPO of this flow); empty before any matched arrival. */
+    java.util.OptionalDouble paymentDelayDays(String buyer, String supplier) {
+        List<Synchronisation.Payment> all = jdbc.sql("""
+                SELECT m.amount, p.paid_at, m.arrived_at FROM payment_match m JOIN payment p ON p.id = m.payment_id
+                WHERE p.payer_id = ? AND p.payee_id = ? AND m.arrived_at IS NOT NULL""")
+                .params(buyer, supplier)
+                .query((rs, n) -> new Synchronisation.Payment(rs.getBigDecimal(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()))
+                .list();
+        return all.isEmpty() ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(Synchronisation.deviationDays(all));
+    }
+
     /** Synchronisation of a pair: amount-weighted deviation (days, per unit and overall), credit record and unmatched money. */
     Map<String, Object> sync(String buyer, String supplier, Principal principal) {
         requireParty(principal, buyer, supplier);
@@ -390,9 +404,39 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         byUnit.forEach((k, v) -> units.put(k, round(Synchronisation.deviationDays(v))));
         m.put("units", units);
         m.put("creditRecord", round(Synchronisation.creditRecord(settlements, now)));
+        m.put("meanDelayDays", round(settlements.stream()
+                .mapToDouble(x -> Duration.between(x.dueAt(), x.paidAt()).toSeconds() / 86_400.0).average().orElse(0)));
         m.put("unmatched", jdbc.sql("SELECT COUNT(*) FROM payment WHERE payer_id = ? AND payee_id = ? AND status = 'UNMATCHED'")
                 .params(buyer, supplier).query(Long.class).single());
         return m;
+    }
+
+    /**
+     * A node's synchronisation deviation over time, week by week (by payment date), as buyer and as supplier together:
+     * the amount-weighted mean of payment − arrival over the matches of that week.
+     */
+    Map<String, Object> nodeSeries(String node, int weeks, Principal principal) {
+        principal.requireSelfOrOperator(node);
+        if (weeks < 1 || weeks > 104) {
+            throw new InvalidInputException("weeks", "must be a whole number from 1 to 104");
+        }
+        Instant now = clock.instant();
+        Instant from = now.minus(Duration.ofDays(7L * weeks));
+        Map<Long, List<Synchronisation.Payment>> byWeek = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT m.amount, p.paid_at, m.arrived_at FROM payment_match m JOIN payment p ON p.id = m.payment_id
+                WHERE (p.payer_id = ? OR p.payee_id = ?) AND p.paid_at >= ? AND m.arrived_at IS NOT NULL""")
+                .params(node, node, Timestamp.from(from))
+                .query(rs -> {
+                    Instant paid = rs.getTimestamp(2).toInstant();
+                    long week = Duration.between(from, paid).toDays() / 7;
+                    byWeek.computeIfAbsent(week, k -> new ArrayList<>())
+                            .add(new Synchronisation.Payment(rs.getBigDecimal(1), paid, rs.getTimestamp(3).toInstant()));
+                });
+        List<Map<String, Object>> series = new ArrayList<>();
+        byWeek.forEach((week, list) -> series.add(Map.of("weekStarting", from.plus(Duration.ofDays(7 * week)).toString(),
+                "deviationDays", round(Synchronisation.deviationDays(list)), "matches", list.size())));
+        return Map.of("node", node, "weeks", weeks, "series", series);
     }
 
     private static void requireParty(Principal principal, String a, String b) {

@@ -68,6 +68,24 @@ public final class Synchronisation {
         return rho > 1.1 ? Correction.LOGISTICS_RHYTHM : Correction.COMBINED;
     }
 
+    /** Capital and inventory turnover of a buyer, in turns a year. */
+    public record Turnover(double capital, double inventory) {
+        public double ratio() {
+            return capital / inventory;
+        }
+    }
+
+    /**
+     * Turnovers derived from platform data when the buyer declares none: inventory turnover = 365 / DIO (days of
+     * inventory: on hand over mean daily consumption); capital turnover = 365 / (DIO − DPO), the days the buyer's
+     * capital is tied in the goods (DPO = amount-weighted days from arrival to payment, negative when paid in advance).
+     * Both day counts are floored at one day, so capital that is never tied turns daily.
+     */
+    public static Turnover derivedTurnover(double inventoryDays, double paymentDelayDays) {
+        double dio = Math.max(1, inventoryDays);
+        return new Turnover(365 / Math.max(1, dio - paymentDelayDays), 365 / dio);
+    }
+
     /** The supplier's shipment plan under the logistics rhythm for a buyer with credit record c. */
     public record Rhythm(Duration interval, double batch, boolean advanceRequired) {
     }

@@ -101,6 +101,23 @@ class PaymentRulesTest {
     }
 
     @Test
+    void turnoversDerivedFromInventoryDaysAndPaymentDelay() {
+        // 20 days of inventory, paid 5 days after arrival: capital tied 15 days → 365/15 = 24.333 turns, inventory 365/20 = 18.25, ρ_t = 4/3.
+        Synchronisation.Turnover late = Synchronisation.derivedTurnover(20, 5);
+        assertThat(late.capital()).isCloseTo(24.3333, within(1e-4));
+        assertThat(late.inventory()).isCloseTo(18.25, within(1e-12));
+        assertThat(late.ratio()).isCloseTo(4.0 / 3, within(1e-12));
+        assertThat(Synchronisation.correction(late.capital(), late.inventory())).isEqualTo(Synchronisation.Correction.LOGISTICS_RHYTHM);
+        // Paid 5 days before arrival: capital tied 25 days → 14.6 turns, ρ_t = 0.8 → realign payments.
+        Synchronisation.Turnover early = Synchronisation.derivedTurnover(20, -5);
+        assertThat(early.ratio()).isCloseTo(0.8, within(1e-12));
+        assertThat(Synchronisation.correction(early.capital(), early.inventory())).isEqualTo(Synchronisation.Correction.PAYMENT_REALIGNMENT);
+        // Paid on arrival: ρ_t = 1 → both. Paid 30 days after arrival of 20 days' stock: capital never tied, one day floor → 365 turns.
+        assertThat(Synchronisation.derivedTurnover(20, 0).ratio()).isCloseTo(1, within(1e-12));
+        assertThat(Synchronisation.derivedTurnover(20, 30).capital()).isCloseTo(365, within(1e-12));
+    }
+
+    @Test
     void logisticsRhythmStretchesIntervalsAndShrinksBatchesForWeakCredit() {
         // c = 0.8: 7 d × 1.2 = 8.4 d; batch 100 × 0.8 = 80.
         Synchronisation.Rhythm good = Synchronisation.rhythm(Duration.ofDays(7), 100, 0.8);
