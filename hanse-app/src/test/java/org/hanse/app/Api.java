@@ -22,7 +22,11 @@ final class Api {
     }
 
     /** A response: status, content type and the body parsed as JSON (null when empty or not JSON). */
-    record Response(int status, String contentType, String text, Object body) {
+    record Response(int status, String contentType, String text, Object body, java.net.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         @SuppressWarnings("unchecked")
         Map<String, Object> map() {
             return (Map<String, Object>) body;
@@ -88,7 +92,7 @@ final class Api {
             if (type.contains("json") && !response.body().isEmpty()) {
                 body = JSON.readValue(response.body(), Object.class);
             }
-            return new Response(response.statusCode(), type, response.body(), body);
+            return new Response(response.statusCode(), type, response.body(), body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.network.Adjacency;
+import org.hanse.app.network.PartnerSharing;
 import org.hanse.app.network.Link;
 import org.hanse.app.ordering.OrderBook;
 import org.hanse.core.buffer.ExceptionProtocol;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.node.InterfaceModule;
+import org.hanse.core.trust.SharingLevel;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +39,11 @@ class BufferScheduler {
     private final NodeEvents events;
     private final Clock clock;
 
-    BufferScheduler(Buffers buffers, BufferStore store, StockLedger ledger, OrderBook orders, Adjacency adjacency, NodeEvents events, Clock clock) {
+    private final PartnerSharing sharing;
+
+    BufferScheduler(Buffers buffers, BufferStore store, StockLedger ledger, OrderBook orders, Adjacency adjacency, NodeEvents events, Clock clock,
+                    PartnerSharing sharing) {
+        this.sharing = sharing;
         this.buffers = buffers;
         this.store = store;
         this.ledger = ledger;
@@ -88,7 +94,9 @@ class BufferScheduler {
                 payload.put("deliveredSince", BufferView.round(delivered));
                 payload.put("estimatedDailyConsumption", BufferView.round(dailyConsumption));
                 payload.put("since", known.toString());
-                List<String> recipients = new ArrayList<>(adjacency.neighbours(subject));
+                // The estimate is the subject's information: its polling-list partners are not pushed it.
+                List<String> recipients = new ArrayList<>(adjacency.neighbours(subject).stream()
+                        .filter(n -> sharing.level(subject, n) == SharingLevel.REAL_TIME).toList());
                 recipients.remove(supplier);
                 recipients.add(subject);
                 events.publish(new NodeEvent(UUID.randomUUID().toString(), EventType.INVENTORY_POSITION, supplier, recipients, now,

@@ -156,4 +156,17 @@ class BufferStore {
         jdbc.sql("INSERT INTO warning_response (id, node_id, warning_event_id, action, detail_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(id, node, warningEventId, action, json.writeValueAsString(detail), Timestamp.from(now)).update();
     }
+
+    /** When {@code reader} last polled {@code owner}'s buffers as a partner on its polling list. */
+    Optional<Instant> lastPoll(String owner, String reader) {
+        return jdbc.sql("SELECT polled_at FROM partner_poll WHERE owner_id = ? AND reader_id = ?").params(owner, reader)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    void savePoll(String owner, String reader, Instant at) {
+        if (jdbc.sql("UPDATE partner_poll SET polled_at = ? WHERE owner_id = ? AND reader_id = ?").params(Timestamp.from(at), owner, reader).update() == 0) {
+            jdbc.sql("INSERT INTO partner_poll (owner_id, reader_id, polled_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(owner, reader, Timestamp.from(at)).update();
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.network.Adjacency;
+import org.hanse.app.network.PartnerSharing;
 import org.hanse.app.ordering.OrderBook;
 import org.hanse.core.buffer.BufferRule;
 import org.hanse.core.buffer.ExceptionProtocol;
@@ -25,6 +26,7 @@ import org.hanse.core.buffer.Zone;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.node.InterfaceModule;
+import org.hanse.core.trust.SharingLevel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +52,8 @@ class Buffers {
     private final double thetaU;
 
     Buffers(StockLedger ledger, BufferStore store, OrderBook orders, Adjacency adjacency, NodeEvents events, Clock clock,
-            @Value("${hanse.orders.theta-u:0.6}") double thetaU) {
+            @Value("${hanse.orders.theta-u:0.6}") double thetaU, PartnerSharing sharing) {
+        this.sharing = sharing;
         this.ledger = ledger;
         this.store = store;
         this.orders = orders;
@@ -59,6 +62,8 @@ class Buffers {
         this.clock = clock;
         this.thetaU = thetaU;
     }
+
+    private final PartnerSharing sharing;
 
     BufferView view(String node, String material) {
         Instant now = clock.instant();
@@ -121,7 +126,9 @@ class Buffers {
         if (!adjacency.modules(v.node()).contains(InterfaceModule.INVENTORY_NOTIFY)) {
             return Optional.empty();
         }
-        List<String> neighbours = neighbours(v.node(), v.material());
+        // Partners on the node's polling list (trust below 0.8) get no pushed vectors: they poll and see the zone only.
+        List<String> neighbours = neighbours(v.node(), v.material()).stream()
+                .filter(n -> sharing.level(v.node(), n) == SharingLevel.REAL_TIME).toList();
         if (neighbours.isEmpty()) {
             return Optional.of(v.at());
         }

@@ -13,10 +13,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.network.Adjacency;
+import org.hanse.app.network.PartnerSharing;
 import org.hanse.app.security.Principal;
 import org.hanse.app.web.ConflictException;
 import org.hanse.app.web.ForbiddenException;
 import org.hanse.app.web.NotFoundException;
+import org.hanse.app.web.TooManyRequestsException;
+import org.hanse.core.trust.SharingLevel;
 import org.hanse.core.buffer.BufferPolicy;
 import org.hanse.core.dictionary.IncompatibleUnitsException;
 import org.hanse.core.dictionary.Quantity;
@@ -39,8 +42,10 @@ class Stock {
     private final Adjacency adjacency;
     private final NodeEvents events;
     private final Clock clock;
+    private final PartnerSharing sharing;
 
-    Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, NodeEvents events, Clock clock) {
+    Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, NodeEvents events, Clock clock, PartnerSharing sharing) {
+        this.sharing = sharing;
         this.ledger = ledger;
         this.store = store;
         this.buffers = buffers;
@@ -151,7 +156,22 @@ class Stock {
         if (adjacency.mapping(node, material).isEmpty()) {
             throw new NotFoundException("node " + node + " keeps no buffer of " + material);
         }
-        return buffers.view(node, material).json(BufferView.Visibility.FULL);
+        if (principal.isOperator() || principal.isNode(node) || sharing.level(node, principal.requireNode()) == SharingLevel.REAL_TIME) {
+            return buffers.view(node, material).json(BufferView.Visibility.FULL);
+        }
+        // A partner on the node's polling list (trust below 0.8) sees the zone only, at most once per period P.
+        String reader = principal.requireNode();
+        Instant now = clock.instant();
+        Duration period = store.settings(node).policy().period();
+        Optional<Instant> last = store.lastPoll(node, reader);
+        if (last.isPresent() && now.isBefore(last.get().plus(period))) {
+            throw new TooManyRequestsException(reader + " is on " + node + "'s polling list: one read per " + period + ", next from "
+                    + last.get().plus(period), Duration.between(now, last.get().plus(period)));
+        }
+        store.savePoll(node, reader, now);
+        Map<String, Object> view = buffers.view(node, material).json(BufferView.Visibility.ZONE_ONLY);
+        view.put("sharingLevel", SharingLevel.POLLING.name());
+        return view;
     }
 
     @Transactional

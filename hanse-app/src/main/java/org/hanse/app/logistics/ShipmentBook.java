@@ -1,7 +1,9 @@
 package org.hanse.app.logistics;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hanse.core.payment.Milestone;
@@ -21,6 +23,44 @@ public class ShipmentBook {
 
     /** A logistics unit (shipment line) with its value and milestones. */
     public record Unit(String shipment, int line, String order, String buyer, String supplier, Money value, Map<Milestone, Instant> reached) {
+    }
+
+    /** A milestone the supplier recorded: a status message the buyer's records later confirm or contradict. */
+    public record Claim(String milestone, String checkpoint, Instant at) {
+    }
+
+    /**
+     * A delivered and inspected shipment: when it arrived and was accepted, how much was delivered and accepted,
+     * its logistics units and what the supplier claimed about it on the way.
+     */
+    public record Inspection(String shipment, String order, String buyer, String supplier, Instant deliveredAt, Instant acceptedAt,
+                             BigDecimal delivered, BigDecimal accepted, List<Integer> lines, List<Claim> supplierClaims) {
+    }
+
+    /** The shipment's inspection, once it has been ACCEPTED. */
+    public Optional<Inspection> inspection(String shipment) {
+        Map<String, Object> head = jdbc.sql("SELECT order_id, buyer_id, supplier_id FROM shipment WHERE id = ?").param(shipment)
+                .query((rs, n) -> Map.<String, Object>of("order", rs.getString(1), "buyer", rs.getString(2), "supplier", rs.getString(3)))
+                .optional().orElse(null);
+        if (head == null) {
+            return Optional.empty();
+        }
+        List<Object[]> milestones = jdbc.sql("""
+                SELECT milestone, checkpoint, occurred_at, accepted_qty, recorded_by FROM shipment_milestone WHERE shipment_id = ? ORDER BY occurred_at""")
+                .param(shipment)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4), rs.getString(5)})
+                .list();
+        Object[] delivered = milestones.stream().filter(m -> m[0].equals(Milestone.DELIVERED.name())).findFirst().orElse(null);
+        Object[] accepted = milestones.stream().filter(m -> m[0].equals(Milestone.ACCEPTED.name())).findFirst().orElse(null);
+        if (delivered == null || accepted == null) {
+            return Optional.empty();
+        }
+        List<Integer> lines = jdbc.sql("SELECT line_no FROM shipment_line WHERE shipment_id = ? ORDER BY line_no").param(shipment).query(Integer.class).list();
+        BigDecimal quantity = jdbc.sql("SELECT SUM(quantity) FROM shipment_line WHERE shipment_id = ?").param(shipment).query(BigDecimal.class).single();
+        List<Claim> claims = milestones.stream().filter(m -> m[4].equals(head.get("supplier")))
+                .map(m -> new Claim((String) m[0], (String) m[1], (Instant) m[2])).toList();
+        return Optional.of(new Inspection(shipment, (String) head.get("order"), (String) head.get("buyer"), (String) head.get("supplier"),
+                (Instant) delivered[2], (Instant) accepted[2], quantity, (BigDecimal) accepted[3], lines, claims));
     }
 
     /** Locks the shipment's row until the caller's transaction ends (serialises payments of its instalments). */

@@ -26,6 +26,7 @@ import org.hanse.core.event.NodeEvent;
 import org.hanse.core.payment.Milestone;
 import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Problem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +47,11 @@ class Shipments {
     private final Clock clock;
     private final ShipmentPlanning planning;
     private final AdvancePayments advances;
+    private final ApplicationEventPublisher publisher;
 
     Shipments(JdbcClient jdbc, OrderBook orders, StockBook stock, NodeEvents events, Clock clock, ShipmentPlanning planning,
-              AdvancePayments advances) {
+              AdvancePayments advances, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.planning = planning;
         this.advances = advances;
         this.jdbc = jdbc;
@@ -278,6 +281,9 @@ class Shipments {
         }
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.SHIPMENT_MILESTONE, node,
                 List.of(node.equals(buyer) ? supplier : buyer), now, payload));
+        if (milestone == Milestone.ACCEPTED) {
+            publisher.publishEvent(new ShipmentAccepted(id, order, buyer, supplier, at));
+        }
         return new Outcome(read(id, principal), true);
     }
 

@@ -44,15 +44,15 @@ public class OrderBook {
                 .toList();
     }
 
-    /** An order's parties, status and quantities per material (in the supplier's unit). */
-    public record OrderFacts(String id, String buyer, String supplier, String status, Map<String, Double> quantities) {
+    /** An order's parties, status, quantities per material (in the supplier's unit), when it was placed and its due date. */
+    public record OrderFacts(String id, String buyer, String supplier, String status, Map<String, Double> quantities, Instant placedAt, Instant due) {
     }
 
     public Optional<OrderFacts> facts(String orderId) {
         return orders.find(orderId).map(o -> {
             Map<String, Double> q = new java.util.LinkedHashMap<>();
             o.lines().forEach(l -> q.merge((String) l.get("material"), Double.parseDouble(String.valueOf(l.get("supplierQuantity"))), Double::sum));
-            return new OrderFacts(o.id(), o.buyer(), o.supplier(), o.status().name(), q);
+            return new OrderFacts(o.id(), o.buyer(), o.supplier(), o.status().name(), q, o.placedAt(), o.due());
         });
     }
 

@@ -59,6 +59,16 @@ public enum EventType {
     CORRECTION_PROPOSED(null, false),
     /** The supplier accepted or declined proposed milestone terms. */
     CORRECTION_DECIDED(null, false),
+    /** One side proposed promised levels and dimension weights for the pair's trust. */
+    TRUST_PARAMETERS_PROPOSED(null, false),
+    /** Both sides proposed the same levels and weights: they apply to the pair from now on. */
+    TRUST_PARAMETERS_AGREED(null, false),
+    /** A truster reported a penalty (malicious default or information concealment) about a partner. */
+    PENALTY_REPORTED(null, false),
+    /** A penalty was disputed, confirmed, upheld, rejected or withdrawn. */
+    PENALTY_DECIDED(null, false),
+    /** A partner moved between the POLLING and REAL_TIME lists of a node. */
+    SHARING_LEVEL_CHANGED(null, false),
     /** Free-form note between partners (no rule reacts to it). */
     PARTNER_NOTE(null, true);
 

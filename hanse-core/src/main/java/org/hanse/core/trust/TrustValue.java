@@ -26,6 +26,14 @@ public final class TrustValue {
     public record Penalty(Instant at, double asymmetry) {
     }
 
+    /** a = concealed time / lead time, capped to [0, 1] (a lead time of zero counts as full asymmetry). */
+    public static double asymmetry(Duration concealed, Duration leadTime) {
+        if (concealed.isNegative() || concealed.isZero()) {
+            return 0;
+        }
+        return leadTime.isZero() || leadTime.isNegative() ? 1 : Math.min(1, (double) concealed.toSeconds() / leadTime.toSeconds());
+    }
+
     /** W for a frequency of f interactions per day. */
     public static Duration window(double perDay) {
         if (perDay <= 0) {

@@ -74,6 +74,14 @@ class TrustTest {
     }
 
     @Test
+    void informationAsymmetryIsConcealedTimeOverLeadTimeCapped() {
+        // Concealed for 3 days of a 10-day lead time: a = 0.3; longer than the lead time: 1; nothing concealed: 0.
+        assertThat(TrustValue.asymmetry(java.time.Duration.ofDays(3), java.time.Duration.ofDays(10))).isCloseTo(0.3, within(1e-12));
+        assertThat(TrustValue.asymmetry(java.time.Duration.ofDays(12), java.time.Duration.ofDays(10))).isEqualTo(1);
+        assertThat(TrustValue.asymmetry(java.time.Duration.ZERO, java.time.Duration.ofDays(10))).isZero();
+    }
+
+    @Test
     void sharingLevelHasHysteresis() {
         assertThat(SharingLevel.next(SharingLevel.REAL_TIME, 0.79)).isEqualTo(SharingLevel.POLLING);
         assertThat(SharingLevel.next(SharingLevel.POLLING, 0.9)).isEqualTo(SharingLevel.POLLING);
