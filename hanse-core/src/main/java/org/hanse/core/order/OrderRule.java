@@ -88,9 +88,7 @@ public final class OrderRule {
             feasible.put(line.material(), capacityOk && wipOk ? line.quantity()
                     : wipOk ? request.batch().roundDown(line.quantity() * scale.get(resource)) : 0.0);
         }
-        Outcome outcome = capacityOk && wipOk
-                ? (urgency >= thetaU ? Outcome.ACCEPTED_COLLABORATIVE : Outcome.ACCEPTED_ROUTINE)
-                : Outcome.REJECTED;
+        Outcome outcome = Outcome.of(capacityOk, wipOk, urgency, thetaU);
         OrderDecision draft = new OrderDecision(outcome, urgency, required, latestFinish, checks, wip, profile.wipMax(),
                 feasible, null, occupancy, null, reasons);
         if (outcome.accepted()) {

@@ -9,6 +9,14 @@ public enum Outcome {
     /** Capacity insufficient (or the chain infeasible): constraints and a proposed window are returned. */
     REJECTED;
 
+    /** The trigger-response rule: insufficient capacity or WIP → REJECTED; else collaborative when U ≥ θ_U, routine below. */
+    public static Outcome of(boolean capacityOk, boolean wipOk, double urgency, double thetaU) {
+        if (!capacityOk || !wipOk) {
+            return REJECTED;
+        }
+        return urgency >= thetaU ? ACCEPTED_COLLABORATIVE : ACCEPTED_ROUTINE;
+    }
+
     public boolean accepted() {
         return this != REJECTED;
     }

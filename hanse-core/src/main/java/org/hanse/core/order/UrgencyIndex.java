@@ -13,9 +13,12 @@ public final class UrgencyIndex {
     }
 
     public static double of(Priority priority, Duration required, Instant now, Instant due) {
-        Duration toDue = Duration.between(now, due);
-        double denominator = Math.max(hours(EPSILON), hours(toDue));
-        return priority.weight() * hours(required) / denominator;
+        return of(priority.weight(), hours(required), hours(Duration.between(now, due)));
+    }
+
+    /** U = w · R / max(ε, D − now), with R and D − now in hours (the simulator's form of the same rule). */
+    public static double of(double weight, double requiredHours, double hoursToDue) {
+        return weight * requiredHours / Math.max(hours(EPSILON), hoursToDue);
     }
 
     static double hours(Duration d) {

@@ -1,0 +1,785 @@
+package org.hanse.sim;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.hanse.core.buffer.BufferRule;
+import org.hanse.core.buffer.NormalQuantile;
+import org.hanse.core.exit.BackupScore;
+import org.hanse.core.exit.ExitRule;
+import org.hanse.core.order.Outcome;
+import org.hanse.core.order.UrgencyIndex;
+import org.hanse.core.payment.Milestone;
+import org.hanse.core.payment.Money;
+import org.hanse.core.payment.PaymentTerms;
+import org.hanse.core.payment.Synchronisation;
+import org.hanse.core.replenishment.MovingAverage;
+import org.hanse.core.replenishment.OrderUpTo;
+import org.hanse.core.trust.Reciprocity;
+import org.hanse.core.trust.SharingLevel;
+import org.hanse.core.trust.TrustValue;
+
+/**
+ * One replication: the network advanced day by day with a fixed order of events (docs/SIMULATOR.md):
+ * <ol>
+ *   <li>disruptions of the day take effect (exits, capacity and transport shocks, prices);</li>
+ *   <li>shipments due today arrive (trust rates them, payments fall due);</li>
+ *   <li>tier-1 nodes serve end demand (backlog first, the rest backordered);</li>
+ *   <li>ordering pass, tier 1 upward: each node observes its demand (end demand, or its buyers' orders of today),
+ *       updates its forecast and orders by its policy; with trigger-response the supplier decides at once;</li>
+ *   <li>shipping pass: suppliers ship what they owe within stock and capacity (urgent and expedited buyers first,
+ *       the logistics rhythm limiting late payers);</li>
+ *   <li>statistics after the warm-up.</li>
+ * </ol>
+ * All randomness comes from one generator seeded per replication, drawn in a fixed order, so a seed gives one result.
+ */
+final class Replication {
+
+    static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Currency EUR = Currency.getInstance("EUR");
+    private static final double THETA_U = 0.6;
+    private static final int DEMAND_DAYS = 56;
+    private static final int MANUAL_RESOURCING_DAYS = 30;
+    private static final int BACKUP_CANDIDATES = 12;
+
+    private final Model m;
+    private final Scenario.Policy policy;
+    private final Scenario.Mechanisms mech;
+    private final SplittableRandom random;
+    private final boolean series;
+
+    // State.
+    private final double[] stock;
+    private final double[] inTransit;
+    private final double[] owed;
+    private final double[] customerBacklog;
+    private final double[] pipe;
+    private final double[] prevTarget;
+    private final MovingAverage[] forecast;
+    private final MovingAverage[] demandStats;
+    private final double[] demandToday;
+    private final double[] endDemandToday;
+    private final int[] supplier;
+    private final boolean[] exited;
+    private final double[] capacityFactor;
+    private final int[] extraDelay;
+    private final double[] orderToday;
+    private final boolean[] urgent;
+    private final boolean[] expedite;
+    private final double[] oneOffOwed;
+    private final int[] oneOffSupplier;
+    private double priceFactor = 1;
+    /** Buyers each node may owe (grows when substitutes or backups take buyers on); check supplier[] when iterating. */
+    private final int[][] buyers;
+    /** What each node owes its buyers (regular and rerouted orders). */
+    private final double[] backlogOf;
+    private final double[] shippedToday;
+    private final double[] backlogBeforeShipping;
+    private final double[] subtreeToday;
+    private final MovingAverage[] subtreeStats;
+    private final double baseStockZ;
+    private final double bufferZ;
+
+    // Trust and payments, when on.
+    private final ArrayDeque<double[]>[] openOrders;
+    private final ArrayDeque<double[]>[] arrivals;
+    private final List<TrustValue.Interaction>[] interactions;
+    private final double[] trust;
+    private final SharingLevel[] level;
+    private final List<Synchronisation.Settlement>[] settlements;
+    private final List<Synchronisation.Payment>[] paidByBuyer;
+    private final List<Synchronisation.Payment>[] receivedBySupplier;
+    private final double[] credit;
+    private final int[] lastShipDay;
+
+    // Statistics.
+    final Stats stats;
+
+    @SuppressWarnings("unchecked")
+    Replication(Model model, long seed, boolean keepSeries) {
+        this.m = model;
+        this.policy = model.scenario.policy();
+        this.mech = model.scenario.mechanisms();
+        this.random = new SplittableRandom(seed);
+        this.series = keepSeries;
+        int n = model.n;
+        stock = model.initial.clone();
+        inTransit = new double[n];
+        owed = new double[n];
+        customerBacklog = new double[n];
+        pipe = new double[n * model.ring];
+        prevTarget = new double[n];
+        forecast = new MovingAverage[n];
+        demandStats = new MovingAverage[n];
+        demandToday = new double[n];
+        endDemandToday = new double[n];
+        supplier = model.supplier.clone();
+        exited = new boolean[n];
+        capacityFactor = new double[n];
+        Arrays.fill(capacityFactor, 1);
+        extraDelay = new int[n];
+        orderToday = new double[n];
+        urgent = new boolean[n];
+        expedite = new boolean[n];
+        oneOffOwed = new double[n];
+        oneOffSupplier = new int[n];
+        Arrays.fill(oneOffSupplier, -1);
+        baseStockZ = policy.kind() == Scenario.PolicyKind.BASE_STOCK ? NormalQuantile.z(policy.serviceLevel()) : 0;
+        bufferZ = NormalQuantile.z(policy.serviceLevel());
+        boolean ledger = mech.trust() || mech.payments();
+        openOrders = new ArrayDeque[ledger ? n : 0];
+        arrivals = new ArrayDeque[ledger ? n : 0];
+        interactions = new List[mech.trust() ? n : 0];
+        settlements = new List[mech.payments() ? n : 0];
+        paidByBuyer = new List[mech.payments() ? n : 0];
+        receivedBySupplier = new List[mech.payments() ? n : 0];
+        trust = new double[n];
+        Arrays.fill(trust, 1);
+        level = new SharingLevel[n];
+        Arrays.fill(level, SharingLevel.REAL_TIME);
+        credit = new double[n];
+        Arrays.fill(credit, 1);
+        lastShipDay = new int[n];
+        Arrays.fill(lastShipDay, Integer.MIN_VALUE / 2);
+        for (int i = 0; i < n; i++) {
+            forecast[i] = new MovingAverage(policy.p());
+            demandStats[i] = policy.kind() == Scenario.PolicyKind.HANSE ? new MovingAverage(DEMAND_DAYS) : null;
+            if (ledger) {
+                openOrders[i] = new ArrayDeque<>();
+                arrivals[i] = new ArrayDeque<>();
+            }
+            if (mech.trust()) {
+                interactions[i] = new ArrayList<>();
+            }
+            if (mech.payments()) {
+                settlements[i] = new ArrayList<>();
+                paidByBuyer[i] = new ArrayList<>();
+                receivedBySupplier[i] = new ArrayList<>();
+            }
+        }
+        buyers = new int[n][];
+        int[] count = new int[n];
+        for (int b = 0; b < n; b++) {
+            if (supplier[b] >= 0) {
+                count[supplier[b]]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            buyers[i] = new int[count[i]];
+            count[i] = 0;
+        }
+        for (int b = 0; b < n; b++) {
+            if (supplier[b] >= 0) {
+                buyers[supplier[b]][count[supplier[b]]++] = b;
+            }
+        }
+        backlogOf = new double[n];
+        shippedToday = new double[n];
+        backlogBeforeShipping = new double[n];
+        subtreeToday = new double[n];
+        subtreeStats = new MovingAverage[mech.forecastSharing() ? n : 0];
+        for (int i = 0; i < subtreeStats.length; i++) {
+            subtreeStats[i] = new MovingAverage(DEMAND_DAYS);
+        }
+        stats = new Stats(model, keepSeries);
+        // Start in steady state: the pipeline holds L days of mean demand, the textbook target its steady value.
+        for (int i : model.byTier) {
+            double mean = servedMean(i);
+            int l = (int) Math.round(model.lead[i].mean());
+            for (int d = 1; d < l; d++) {
+                pipe[i * model.ring + d] += mean;
+                inTransit[i] += mean;
+            }
+            prevTarget[i] = OrderUpTo.target(model.lead[i].mean(), mean, 0, 0);
+            for (int k = 0; k < policy.p(); k++) {
+                forecast[i].add(mean);
+            }
+        }
+    }
+
+    private double servedMean(int i) {
+        return m.initial[i] / (m.lead[i].mean() + 7);
+    }
+
+    /** Runs the whole horizon. */
+    Replication run(java.util.function.IntConsumer progress) {
+        for (int t = 0; t < m.scenario.horizon(); t++) {
+            day(t);
+            if (progress != null) {
+                progress.accept(t);
+            }
+        }
+        stats.finish(this);
+        return this;
+    }
+
+    private void day(int t) {
+        disruptions(t);
+        arrive(t);
+        serveEndDemand(t);
+        orderPass(t);
+        shipPass(t);
+        stats.record(t, this);
+    }
+
+    // 1. Disruptions.
+    private void disruptions(int t) {
+        for (Disruption d : m.scenario.disruptions()) {
+            if (d instanceof Disruption.Exit e && e.day() == t) {
+                exit(m.index.get(e.node()), e, t);
+            } else if (d instanceof Disruption.CapacityShock c) {
+                int i = m.index.get(c.node());
+                if (t == c.day()) {
+                    capacityFactor[i] = c.factor();
+                } else if (t == c.day() + c.days()) {
+                    capacityFactor[i] = 1;
+                }
+            } else if (d instanceof Disruption.TransportDelay td) {
+                int i = m.index.get(td.node());
+                if (t == td.day()) {
+                    extraDelay[i] = td.extraDays();
+                } else if (t == td.day() + td.days()) {
+                    extraDelay[i] = 0;
+                }
+            } else if (d instanceof Disruption.PriceShock p) {
+                if (t == p.day()) {
+                    priceFactor = p.factor();
+                } else if (t == p.day() + p.days()) {
+                    priceFactor = 1;
+                }
+            }
+        }
+        // Buyers of an exited supplier switch when they have detected it (see exit()).
+        for (int b = 0; b < switchDay.length; b++) {
+            if (switchDay[b] == t) {
+                resource(b, t);
+            }
+        }
+    }
+
+    private int[] switchDay = new int[0];
+
+    /**
+     * A node leaves: it ships and orders no more. Its buyers are re-sourced: with substitution, planned exits are
+     * covered from the exit day (the contract net ran during the notice), unplanned ones once detected — silence beyond
+     * the response timeout and a missed delivery, i.e. at the next expected delivery; without it, by hand a month later.
+     */
+    private void exit(int node, Disruption.Exit e, int t) {
+        exited[node] = true;
+        if (switchDay.length == 0) {
+            switchDay = new int[m.n];
+            Arrays.fill(switchDay, -1);
+        }
+        for (int b = 0; b < m.n; b++) {
+            if (supplier[b] != node) {
+                continue;
+            }
+            int when;
+            if (!mech.substitution()) {
+                when = t + MANUAL_RESOURCING_DAYS;
+            } else {
+                Instant announced = EPOCH.plus(Duration.ofDays(t - e.noticeDays()));
+                Instant exitAt = EPOCH.plus(Duration.ofDays(t));
+                boolean planned = e.planned() && ExitRule.classify(announced, exitAt, ExitRule.DEFAULT_CYCLE) == ExitRule.Kind.PLANNED;
+                when = planned ? t : t + Math.max(1, (int) Math.round(m.lead[b].mean()));
+            }
+            switchDay[b] = when;
+            if (when == t) {
+                resource(b, t);
+            }
+        }
+    }
+
+    /** The buyer takes a new supplier: with substitution the best-scoring backup that accepts, else the nearest live one. */
+    private void resource(int b, int t) {
+        switchDay[b] = -1;
+        int old = supplier[b];
+        int winner = mech.substitution() ? bestBackup(b, old, false) : nearestLive(b, old);
+        if (winner < 0) {
+            return;
+        }
+        supplier[b] = winner;
+        addBuyer(winner, b);
+        if (!exited[old]) {
+            backlogOf[old] -= owed[b];
+        }
+        if (mech.substitution()) {
+            backlogOf[winner] += owed[b];
+            // Open orders move to the winner; trust starts from the old trust × δ.
+            double sim = BackupScore.similarity(capability(old), capability(winner));
+            trust[b] = BackupScore.initialTrust(trust[b], sim);
+            if (interactions.length > 0) {
+                interactions[b].clear();
+            }
+        } else {
+            owed[b] = 0;
+        }
+        stats.substitutions++;
+    }
+
+    private void addBuyer(int s, int b) {
+        for (int x : buyers[s]) {
+            if (x == b) {
+                return;
+            }
+        }
+        buyers[s] = Arrays.copyOf(buyers[s], buyers[s].length + 1);
+        buyers[s][buyers[s].length - 1] = b;
+    }
+
+    private BackupScore.Capability capability(int i) {
+        return new BackupScore.Capability(m.equipment[i], Map.of());
+    }
+
+    /**
+     * The best backup of {@code b} for {@code original}: live nodes of the original's tier, nearest first (at most a
+     * dozen asked), scored 0.6 · similarity + 0.4 · proximity; the first in rank with spare capacity accepts.
+     */
+    private int bestBackup(int b, int original, boolean needSpare) {
+        if (original < 0) {
+            return -1;
+        }
+        int[] members = m.tierMembers[m.tier[original]];
+        int[] nearest = nearest(b, original, members, BACKUP_CANDIDATES);
+        double base = m.distanceKm(original, b);
+        List<BackupScore.Candidate> candidates = new ArrayList<>();
+        for (int c : nearest) {
+            double extra = Math.max(0, m.distanceKm(c, b) - base);
+            candidates.add(BackupScore.score(Integer.toString(c), BackupScore.similarity(capability(original), capability(c)),
+                    BackupScore.proximity(extra, 100)));
+        }
+        for (BackupScore.Candidate c : BackupScore.rank(candidates)) {
+            int node = Integer.parseInt(c.node());
+            if (!needSpare || spare(node) > 0) {
+                return node;
+            }
+        }
+        return -1;
+    }
+
+    private int nearestLive(int b, int original) {
+        int[] nearest = nearest(b, original, m.tierMembers[m.tier[original]], 1);
+        return nearest.length == 0 ? -1 : nearest[0];
+    }
+
+    private int[] nearest(int b, int original, int[] members, int k) {
+        // Members are laid out along the region, so look around the original's position first.
+        int pos = Arrays.binarySearch(members, original);
+        List<int[]> found = new ArrayList<>();
+        int window = Math.max(k * 4, 32);
+        for (int j = Math.max(0, pos - window); j < Math.min(members.length, pos + window + 1); j++) {
+            int c = members[j];
+            if (c != original && !exited[c] && c != b) {
+                found.add(new int[] {c, (int) Math.round(m.distanceKm(c, b) * 1000)});
+            }
+        }
+        found.sort((x, y) -> x[1] != y[1] ? Integer.compare(x[1], y[1]) : Integer.compare(x[0], y[0]));
+        return found.stream().limit(k).mapToInt(x -> x[0]).toArray();
+    }
+
+    /** Capacity the node has not promised: a lead time's worth of production less what it owes. */
+    private double spare(int s) {
+        double cap = m.capacity[s] * capacityFactor[s];
+        return Double.isInfinite(cap) ? Double.POSITIVE_INFINITY : cap * 3 - backlogOf[s];
+    }
+
+    // 2. Arrivals.
+    private void arrive(int t) {
+        int slot = t % m.ring;
+        for (int i = 0; i < m.n; i++) {
+            int at = i * m.ring + slot;
+            double q = pipe[at];
+            if (q != 0) {
+                stock[i] += q;
+                inTransit[i] -= q;
+                pipe[at] = 0;
+            }
+        }
+        if (arrivals.length > 0) {
+            for (int b = 0; b < m.n; b++) {
+                while (!arrivals[b].isEmpty() && arrivals[b].peek()[0] <= t) {
+                    delivered(b, arrivals[b].poll(), t);
+                }
+            }
+        }
+    }
+
+    /** A shipment {arrival day, supplier, quantity, order day, promised lead} reached buyer b: rate it and invoice it. */
+    private void delivered(int b, double[] s, int t) {
+        int sup = (int) s[1];
+        double qty = s[2];
+        if (mech.trust()) {
+            double lateness = t - (s[3] + s[4]);
+            double qp = Reciprocity.punctuality(Duration.ofDays((long) Math.max(0, lateness)), Duration.ofDays((long) Math.max(1, s[4])));
+            double rejected = m.defectRate[sup] == 0 ? 0 : qty * m.defectRate[sup] * 2 * random.nextDouble();
+            double qq = Reciprocity.qualified(qty - Math.min(qty, rejected), qty);
+            double r = Reciprocity.coefficient(new org.hanse.core.trust.Dimensions(qp, qq, 1),
+                    org.hanse.core.trust.Dimensions.DEFAULT_PROMISED, org.hanse.core.trust.Dimensions.DEFAULT_WEIGHTS);
+            Instant now = instant(t);
+            List<TrustValue.Interaction> list = interactions[b];
+            list.add(new TrustValue.Interaction(now, r));
+            Instant cutoff = now.minus(TrustValue.MAX_WINDOW);
+            if (list.size() > 64 && list.get(0).at().isBefore(cutoff)) {
+                list.removeIf(x -> x.at().isBefore(cutoff));
+            }
+            trust[b] = TrustValue.of(list, List.of(), now);
+            level[b] = SharingLevel.next(level[b], trust[b]);
+        }
+        if (mech.payments() && qty > 0) {
+            // MILESTONE 30/30/40: shipped, delivered (today), accepted (a day of inspection); paid with the buyer's delay.
+            Money value = new Money(BigDecimal.valueOf(qty * m.price[sup] * priceFactor), EUR);
+            Map<Milestone, Instant> reached = new EnumMap<>(Milestone.class);
+            reached.put(Milestone.SHIPPED, instant((int) s[5]));
+            reached.put(Milestone.DELIVERED, instant(t));
+            reached.put(Milestone.ACCEPTED, instant(t + 1));
+            for (PaymentTerms.Due due : PaymentTerms.MilestoneShares.DEFAULT.due(value, reached)) {
+                double delay = m.paymentDelay[b] + random.nextDouble(-1, 1);
+                Instant paid = due.dueAt().plusSeconds(Math.round(delay * 86_400));
+                settlements[b].add(new Synchronisation.Settlement(due.dueAt(), paid));
+                Synchronisation.Payment p = new Synchronisation.Payment(due.amount().amount(), paid, instant(t));
+                paidByBuyer[b].add(p);
+                receivedBySupplier[sup].add(p);
+            }
+            if (settlements[b].size() > 512) {
+                Instant cutoff = instant(t).minus(Synchronisation.CREDIT_WINDOW);
+                settlements[b].removeIf(x -> x.dueAt().isBefore(cutoff));
+            }
+            credit[b] = Synchronisation.creditRecord(settlements[b], instant(t));
+        }
+    }
+
+    static Instant instant(int t) {
+        return EPOCH.plus(Duration.ofDays(t));
+    }
+
+    // 3. End demand.
+    private void serveEndDemand(int t) {
+        for (int i : m.tierMembers[1]) {
+            double d = m.demand[i].sample(random, t);
+            endDemandToday[i] = d;
+            if (exited[i]) {
+                demandToday[i] = 0;
+                stats.served(i, d, 0, t);
+                continue;
+            }
+            double before = customerBacklog[i];
+            double total = before + d;
+            double shipped = Math.max(0, Math.min(stock[i], total));
+            stock[i] -= shipped;
+            customerBacklog[i] = total - shipped;
+            stats.served(i, d, Math.max(0, Math.min(d, shipped - before)), t);
+            demandToday[i] = d;
+        }
+    }
+
+    // 4. Ordering, tier 1 upward.
+    private void orderPass(int t) {
+        Arrays.fill(orderToday, 0);
+        for (int k = 2; k <= m.tiers; k++) {
+            for (int i : m.tierMembers[k]) {
+                demandToday[i] = 0;
+            }
+        }
+        // End demand of the tier-1 nodes each node serves (today's links), for centralized forecasts and shared vectors.
+        Arrays.fill(subtreeToday, 0);
+        for (int i : m.byTier) {
+            if (m.tier[i] == 1) {
+                subtreeToday[i] += endDemandToday[i];
+            }
+            if (supplier[i] >= 0) {
+                subtreeToday[supplier[i]] += subtreeToday[i];
+            }
+            if (subtreeStats.length > 0) {
+                subtreeStats[i].add(subtreeToday[i]);
+            }
+        }
+        // Tier by tier: a node's demand today is what its buyers ordered in this pass.
+        for (int i : m.byTier) {
+            if (exited[i]) {
+                continue;
+            }
+            double observed = demandToday[i];
+            double q = order(i, observed, t);
+            orderToday[i] = q;
+            place(i, q, t);
+        }
+    }
+
+    private double order(int i, double observed, int t) {
+        double leadMean = m.lead[i].mean();
+        switch (policy.kind()) {
+            case TEXTBOOK -> {
+                // Centralized: every stage forecasts from end-customer demand (that of the tier-1 nodes it serves).
+                forecast[i].add(policy.centralized() ? subtreeToday[i] : observed);
+                double target = OrderUpTo.target(leadMean, forecast[i].mean(), policy.z(), forecast[i].stdDev());
+                double q = OrderUpTo.order(target, prevTarget[i], observed, policy.allowNegativeOrders());
+                prevTarget[i] = target;
+                return q;
+            }
+            case BASE_STOCK -> {
+                double mean = stats.servedMean[i];
+                double sd = stats.servedSd[i];
+                double level = OrderUpTo.baseStock(leadMean, mean, sd, baseStockZ);
+                return OrderUpTo.toLevel(level, position(i) - observedBacklogAdjust(i));
+            }
+            case HANSE -> {
+                MovingAverage stats56 = demandStats[i];
+                stats56.add(observed);
+                double dBar = stats56.mean();
+                double sigmaD = stats56.stdDev();
+                if (mech.forecastSharing() && m.tier[i] > 1 && sharesWith(i)) {
+                    // State vectors carry the downstream's demand: the upstream plans on end demand, not on the orders it sees.
+                    dBar = subtreeStats[i].mean();
+                    sigmaD = subtreeStats[i].stdDev();
+                }
+                double ss = BufferRule.safetyStock(bufferZ, dBar, sigmaD, leadMean, m.lead[i].sd());
+                double low = ss + dBar * 1;
+                double high = low + dBar * leadMean + 7 * dBar;
+                double pos = position(i) - observedBacklogAdjust(i);
+                if (mech.warnings() && supplier[i] >= 0 && dBar > 0) {
+                    expedite[i] = BufferRule.needsExpedite(BufferRule.depletionDays(stock[i], customerBacklog[i], dBar), leadMean);
+                }
+                return pos < low ? high - pos : 0;
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Whether every buyer of node i keeps it on the REAL_TIME list (state vectors flow only then). */
+    private boolean sharesWith(int i) {
+        if (!mech.trust()) {
+            return true;
+        }
+        for (int b : buyers[i]) {
+            if (supplier[b] == i && level[b] != SharingLevel.REAL_TIME) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Inventory position: stock + in transit + owed to it − what it owes. */
+    private double position(int i) {
+        return stock[i] + inTransit[i] + owed[i] + oneOffOwed[i];
+    }
+
+    private double observedBacklogAdjust(int i) {
+        return m.tier[i] == 1 ? customerBacklog[i] : backlogOf[i];
+    }
+
+    private void place(int i, double q, int t) {
+        if (q == 0) {
+            return;
+        }
+        int s = supplier[i];
+        int lead = m.lead[i].sample(random);
+        if (s < 0) {
+            // From outside, without limit.
+            if (q > 0 || policy.allowNegativeOrders()) {
+                schedule(i, q, t + lead + extraDelay[i], -1, t, lead, t);
+            }
+            return;
+        }
+        if (exited[s]) {
+            return;
+        }
+        double accepted = q;
+        if (mech.triggerResponse() && q > 0) {
+            double cap = m.capacity[s] * capacityFactor[s];
+            double free = Double.isInfinite(cap) ? Double.POSITIVE_INFINITY : cap * (lead + 1) - backlogOf[s];
+            double requiredHours = Double.isInfinite(cap) || cap == 0 ? 0 : q / cap * 24 + lead * 24;
+            double urgency = UrgencyIndex.of(1.0, requiredHours, (lead + 1) * 24.0);
+            Outcome outcome = Outcome.of(free >= q, true, urgency, THETA_U);
+            urgent[i] = outcome == Outcome.ACCEPTED_COLLABORATIVE;
+            if (outcome == Outcome.REJECTED) {
+                accepted = Math.max(0, free);
+                double rest = q - accepted;
+                // The rejected rest goes to the buyer's best backup with spare capacity, if substitution is on.
+                int alt = mech.substitution() ? bestBackup(i, s, true) : -1;
+                if (alt >= 0 && (oneOffSupplier[i] < 0 || oneOffSupplier[i] == alt)) {
+                    oneOffSupplier[i] = alt;
+                    oneOffOwed[i] += rest;
+                    demandToday[alt] += rest;
+                    backlogOf[alt] += rest;
+                    addBuyer(alt, i);
+                }
+                stats.rejected++;
+            }
+        }
+        owed[i] += accepted;
+        backlogOf[s] += accepted;
+        demandToday[s] += accepted;
+        if (openOrders.length > 0 && accepted > 0) {
+            openOrders[i].add(new double[] {t, accepted, lead});
+        }
+    }
+
+    private void schedule(int buyer, double q, int arrivalDay, int fromSupplier, int orderDay, int promisedLead, int shipDay) {
+        pipe[buyer * m.ring + (arrivalDay % m.ring)] += q;
+        inTransit[buyer] += q;
+        if (arrivals.length > 0 && fromSupplier >= 0) {
+            arrivals[buyer].add(new double[] {arrivalDay, fromSupplier, q, orderDay, promisedLead, shipDay});
+        }
+    }
+
+    // 5. Shipping.
+    private void shipPass(int t) {
+        for (int k = 2; k <= m.tiers; k++) {
+            for (int s : m.tierMembers[k]) {
+                if (exited[s]) {
+                    continue;
+                }
+                double cap = m.capacity[s] * capacityFactor[s];
+                backlogBeforeShipping[s] = backlogOf[s] - demandToday[s];
+                shippedToday[s] = 0;
+                // Urgent (collaborative) and expedited buyers first, then the others, each in index order.
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int b : buyers[s]) {
+                        boolean first = urgent[b] || expedite[b];
+                        if ((pass == 0) != first) {
+                            continue;
+                        }
+                        if (supplier[b] == s && owed[b] != 0) {
+                            cap = ship(s, b, t, cap, false);
+                        }
+                        if (oneOffSupplier[b] == s && oneOffOwed[b] > 0) {
+                            cap = ship(s, b, t, cap, true);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private double ship(int s, int b, int t, double cap, boolean oneOff) {
+        double due = oneOff ? oneOffOwed[b] : owed[b];
+        double q;
+        if (due < 0) {
+            q = due;
+        } else {
+            q = Math.min(due, Math.max(0, Math.min(stock[s], cap)));
+            if (mech.payments() && credit[b] < 1 && q > 0) {
+                // The logistics rhythm for a late payer: batches × max(0.5, c), spaced × (1 + (1 − c)).
+                Synchronisation.Rhythm r = Synchronisation.rhythm(Duration.ofDays(1), Math.max(1, m.capacity[s] == Double.POSITIVE_INFINITY
+                        ? due : m.capacity[s]), credit[b]);
+                if (t - lastShipDay[b] < Math.ceil(r.interval().toHours() / 24.0)) {
+                    return cap;
+                }
+                q = Math.min(q, r.batch());
+            }
+        }
+        if (q == 0) {
+            return cap;
+        }
+        stock[s] -= q;
+        backlogOf[s] -= q;
+        shippedToday[s] += q;
+        if (oneOff) {
+            oneOffOwed[b] -= q;
+            if (oneOffOwed[b] <= 1e-9) {
+                oneOffOwed[b] = 0;
+                oneOffSupplier[b] = -1;
+            }
+        } else {
+            owed[b] -= q;
+        }
+        lastShipDay[b] = t;
+        int lead = m.lead[b].sample(random);
+        if (expedite[b]) {
+            lead = Math.max(1, lead - 1);
+        }
+        double orderDay = t;
+        double promised = lead;
+        if (openOrders.length > 0) {
+            double[] o = openOrders[b].peek();
+            if (o != null) {
+                orderDay = o[0];
+                promised = o[2];
+                o[1] -= q;
+                if (o[1] <= 1e-9) {
+                    openOrders[b].poll();
+                }
+            }
+        }
+        schedule(b, q, t + lead + extraDelay[b], s, (int) orderDay, (int) promised, t);
+        return Double.isInfinite(cap) ? cap : cap - Math.max(0, q);
+    }
+
+    // Accessors for Stats.
+    double stock(int i) {
+        return stock[i];
+    }
+
+    double backlog(int i) {
+        return m.tier[i] == 1 ? customerBacklog[i] : Math.max(0, backlogOf[i]);
+    }
+
+    /** What the node filled of today's demand from stock (after serving its older backlog). */
+    double filledToday(int i) {
+        return Math.max(0, Math.min(demandToday[i], shippedToday[i] - Math.max(0, backlogBeforeShipping[i])));
+    }
+
+    double subtreeToday(int i) {
+        return subtreeToday[i];
+    }
+
+    double shippedToday(int i) {
+        return shippedToday[i];
+    }
+
+    double owedTo(int b) {
+        return owed[b];
+    }
+
+    int supplierOf(int b) {
+        return supplier[b];
+    }
+
+    int oneOffSupplierOf(int b) {
+        return oneOffSupplier[b];
+    }
+
+    double oneOffOwed(int b) {
+        return oneOffOwed[b];
+    }
+
+    double orderToday(int i) {
+        return orderToday[i];
+    }
+
+    double endDemandToday(int i) {
+        return endDemandToday[i];
+    }
+
+    double demandToday(int i) {
+        return demandToday[i];
+    }
+
+    boolean exited(int i) {
+        return exited[i];
+    }
+
+    double trust(int b) {
+        return trust[b];
+    }
+
+    double credit(int b) {
+        return credit[b];
+    }
+
+    List<Synchronisation.Payment> paidBy(int i) {
+        return paidByBuyer.length == 0 ? List.of() : paidByBuyer[i];
+    }
+
+    List<Synchronisation.Payment> receivedBy(int i) {
+        return receivedBySupplier.length == 0 ? List.of() : receivedBySupplier[i];
+    }
+}
