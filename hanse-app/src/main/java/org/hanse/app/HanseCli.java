@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 /** The {@code hanse} command line: one executable, subcommands for the server and the tools. */
 @Command(name = "hanse", mixinStandardHelpOptions = true, version = "hanse 0.1.0",
         description = "Supply-chain collaboration network for SMEs.",
-        subcommands = {HanseCli.Serve.class, HanseCli.NodeCommands.class, HanseCli.StockCommands.class, HanseCli.Bench.class})
+        subcommands = {HanseCli.Serve.class, HanseCli.NodeCommands.class, HanseCli.StockCommands.class, HanseCli.Simulate.class,
+            HanseCli.Bench.class})
 public class HanseCli implements Runnable {
 
     @CommandLine.Spec
@@ -145,8 +146,57 @@ public class HanseCli implements Runnable {
         }
     }
 
+    /** {@code hanse simulate SCENARIO --out DIR} and {@code hanse simulate --compare A B --out DIR}. */
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Run a scenario (docs/SIMULATOR.md): summary.json, series.csv and report.html in --out; --compare A B for an A/B run.")
+    static class Simulate implements Callable<Integer> {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "The scenario YAML file.")
+        Path scenario;
+
+        @Option(names = "--compare", arity = "2", paramLabel = "FILE", description = "Two scenario files to run and compare.")
+        List<Path> compare;
+
+        @Option(names = "--out", defaultValue = "sim-out", description = "Output directory (default ./sim-out).")
+        Path out;
+
+        @Option(names = "--threads", description = "Threads for the replications (default: all cores).")
+        Integer threads;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if ((scenario == null) == (compare == null)) {
+                err.println("give a SCENARIO file, or --compare A B");
+                return 2;
+            }
+            int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            try {
+                if (compare != null) {
+                    org.hanse.sim.SimulationFiles.compare(compare.get(0), compare.get(1), this.out, cores, System.err);
+                    out.println("wrote " + this.out.resolve("compare.html") + " (and a/, b/ with each run's files)");
+                } else {
+                    org.hanse.sim.Simulator.Run run = org.hanse.sim.SimulationFiles.simulate(scenario, this.out, cores, System.err);
+                    out.println("wrote " + this.out.resolve("summary.json") + ", series.csv, report.html");
+                    run.summary().tiers().forEach(t -> out.printf(java.util.Locale.ROOT, "tier %d: bullwhip %.4g ± %.2g, fill rate %.4f%n",
+                            t.tier(), t.bullwhip().mean(), t.bullwhip().ci95(), t.fillRate().mean()));
+                }
+                return 0;
+            } catch (InvalidInputException e) {
+                for (Problem p : e.problems()) {
+                    err.println((p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
+                }
+                return 1;
+            }
+        }
+    }
+
     /** {@code hanse bench …}: reproducible load figures. */
-    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = Bench.Orders.class)
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {Bench.Orders.class, Bench.Sim.class})
     static class Bench implements Runnable {
 
         @CommandLine.Spec
@@ -155,6 +205,30 @@ public class HanseCli implements Runnable {
         @Override
         public void run() {
             spec.commandLine().usage(System.out);
+        }
+
+        /** {@code hanse bench sim}: simulator throughput and memory. */
+        @Command(name = "sim", mixinStandardHelpOptions = true,
+                description = "Node-periods/s of the 4-stage textbook chain (1 thread) and node-days/s of a generated network with all mechanisms (all cores).")
+        static class Sim implements Callable<Integer> {
+
+            @Option(names = "--nodes", defaultValue = "10000", description = "Nodes of the generated network.")
+            int nodes;
+
+            @Option(names = "--chain-periods", defaultValue = "2000000", description = "Periods of one textbook-chain run.")
+            int periods;
+
+            @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds (the best is reported).")
+            int rounds;
+
+            @Option(names = "--threads", description = "Threads (and replications) for the network run (default: all cores).")
+            Integer threads;
+
+            @Override
+            public Integer call() {
+                org.hanse.sim.SimBench.run(nodes, periods, rounds, threads == null ? Runtime.getRuntime().availableProcessors() : threads, System.out);
+                return 0;
+            }
         }
 
         /** {@code hanse bench orders}: orders per second and latency percentiles over the HTTP API. */

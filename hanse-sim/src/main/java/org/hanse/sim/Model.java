@@ -36,6 +36,10 @@ final class Model {
     final int[][] tierMembers;
     /** Days a pipeline must look ahead: the longest lead time plus the largest transport delay, plus one. */
     final int ring;
+    final int ringMask;
+    /** Mean inbound lead time, and the lead time where it is constant (0 where it is drawn). */
+    final double[] leadMean;
+    final int[] constantLead;
     final Map<String, Integer> index = new HashMap<>();
 
     @SuppressWarnings("unchecked")
@@ -85,7 +89,15 @@ final class Model {
                 extra = Math.max(extra, t.extraDays());
             }
         }
-        ring = maxLead + extra + 2;
+        // A power of two, so a day's slot is a mask, not a division.
+        ring = Integer.highestOneBit(maxLead + extra + 2) << 1;
+        ringMask = ring - 1;
+        leadMean = new double[n];
+        constantLead = new int[n];
+        for (int i = 0; i < n; i++) {
+            leadMean[i] = lead[i].mean();
+            constantLead[i] = lead[i] instanceof LeadTime.Constant c ? c.days() : 0;
+        }
         List<Integer> order = new ArrayList<>();
         tierMembers = new int[tiers + 1][];
         for (int k = 1; k <= tiers; k++) {

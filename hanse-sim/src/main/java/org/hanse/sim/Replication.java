@@ -49,6 +49,10 @@ final class Replication {
     private static final int DEMAND_DAYS = 56;
     private static final int MANUAL_RESOURCING_DAYS = 30;
     private static final int BACKUP_CANDIDATES = 12;
+    /** Days between evaluations of a pair's trust (the window is at least 14 days) and of a buyer's credit record (180 days). */
+    static final int TRUST_EVERY = 14;
+    static final int CREDIT_EVERY = 28;
+    static final int INVOICE_DAYS = 7;
 
     private final Model m;
     private final Scenario.Policy policy;
@@ -95,8 +99,19 @@ final class Replication {
     private final double[] trust;
     private final SharingLevel[] level;
     private final List<Synchronisation.Settlement>[] settlements;
-    private final List<Synchronisation.Payment>[] paidByBuyer;
-    private final List<Synchronisation.Payment>[] receivedBySupplier;
+    /** Σ amount and Σ amount · deviation of each node's payments as payer and as payee (weighted means compose). */
+    private final double[] paidAmount;
+    private final double[] paidWeighted;
+    private final double[] receivedAmount;
+    private final double[] receivedWeighted;
+    private final int[] lastCreditEval;
+    private final int[] lastTrustEval;
+    private final int[][] backupRank;
+    private final double[] invoiceValue;
+    private final double[] invoiceArrivalDays;
+    private final int[] invoiceStart;
+    private final int[] invoiceFirstShip;
+    private final int[] invoiceSupplier;
     private final double[] credit;
     private final int[] lastShipDay;
 
@@ -139,8 +154,20 @@ final class Replication {
         arrivals = new ArrayDeque[ledger ? n : 0];
         interactions = new List[mech.trust() ? n : 0];
         settlements = new List[mech.payments() ? n : 0];
-        paidByBuyer = new List[mech.payments() ? n : 0];
-        receivedBySupplier = new List[mech.payments() ? n : 0];
+        paidAmount = new double[n];
+        paidWeighted = new double[n];
+        receivedAmount = new double[n];
+        receivedWeighted = new double[n];
+        lastCreditEval = new int[n];
+        lastTrustEval = new int[n];
+        Arrays.fill(lastCreditEval, Integer.MIN_VALUE / 2);
+        Arrays.fill(lastTrustEval, Integer.MIN_VALUE / 2);
+        backupRank = new int[n][];
+        invoiceValue = new double[n];
+        invoiceArrivalDays = new double[n];
+        invoiceStart = new int[n];
+        invoiceFirstShip = new int[n];
+        invoiceSupplier = new int[n];
         trust = new double[n];
         Arrays.fill(trust, 1);
         level = new SharingLevel[n];
@@ -161,8 +188,6 @@ final class Replication {
             }
             if (mech.payments()) {
                 settlements[i] = new ArrayList<>();
-                paidByBuyer[i] = new ArrayList<>();
-                receivedBySupplier[i] = new ArrayList<>();
             }
         }
         buyers = new int[n][];
@@ -232,7 +257,13 @@ final class Replication {
 
     // 1. Disruptions.
     private void disruptions(int t) {
+        if (m.scenario.disruptions().isEmpty()) {
+            return;
+        }
         for (Disruption d : m.scenario.disruptions()) {
+            if (d instanceof Disruption.Exit e && e.planned() && mech.substitution() && t == Math.max(0, e.day() - e.noticeDays()) && e.noticeDays() > 0) {
+                announced(m.index.get(e.node()), e, t);
+            }
             if (d instanceof Disruption.Exit e && e.day() == t) {
                 exit(m.index.get(e.node()), e, t);
             } else if (d instanceof Disruption.CapacityShock c) {
@@ -268,18 +299,45 @@ final class Replication {
     private int[] switchDay = new int[0];
 
     /**
+     * A planned exit is announced: classified per buyer by ExitRule (planned iff announced three order cycles ahead);
+     * for planned pairs substitution starts early, so the substitute delivers from the exit day on (switch one lead time
+     * before it).
+     */
+    private void announced(int node, Disruption.Exit e, int t) {
+        ensureSwitchDays();
+        Instant announcedAt = instant(t);
+        Instant exitAt = instant(e.day());
+        for (int b = 0; b < m.n; b++) {
+            if (supplier[b] == node && ExitRule.classify(announcedAt, exitAt, ExitRule.DEFAULT_CYCLE) == ExitRule.Kind.PLANNED) {
+                switchDay[b] = Math.max(t + 1, e.day() - (int) Math.ceil(m.leadMean[b]) - 1);
+            }
+        }
+    }
+
+    private void ensureSwitchDays() {
+        if (switchDay.length == 0) {
+            switchDay = new int[m.n];
+            Arrays.fill(switchDay, -1);
+        }
+    }
+
+    /**
      * A node leaves: it ships and orders no more. Its buyers are re-sourced: with substitution, planned exits are
      * covered from the exit day (the contract net ran during the notice), unplanned ones once detected — silence beyond
      * the response timeout and a missed delivery, i.e. at the next expected delivery; without it, by hand a month later.
      */
     private void exit(int node, Disruption.Exit e, int t) {
         exited[node] = true;
-        if (switchDay.length == 0) {
-            switchDay = new int[m.n];
-            Arrays.fill(switchDay, -1);
+        ensureSwitchDays();
+        // Rerouted rests the leaving node still owed are cancelled: the buyers order them again.
+        for (int b : buyers[node]) {
+            if (oneOffSupplier[b] == node) {
+                oneOffOwed[b] = 0;
+                oneOffSupplier[b] = -1;
+            }
         }
         for (int b = 0; b < m.n; b++) {
-            if (supplier[b] != node) {
+            if (supplier[b] != node || (switchDay[b] >= t && mech.substitution())) {
                 continue;
             }
             int when;
@@ -314,9 +372,9 @@ final class Replication {
         if (mech.substitution()) {
             backlogOf[winner] += owed[b];
             // Open orders move to the winner; trust starts from the old trust × δ.
-            double sim = BackupScore.similarity(capability(old), capability(winner));
-            trust[b] = BackupScore.initialTrust(trust[b], sim);
-            if (interactions.length > 0) {
+            if (mech.trust()) {
+                double sim = BackupScore.similarity(capability(old), capability(winner));
+                trust[b] = BackupScore.initialTrust(trust[b], sim);
                 interactions[b].clear();
             }
         } else {
@@ -347,18 +405,29 @@ final class Replication {
         if (original < 0) {
             return -1;
         }
-        int[] members = m.tierMembers[m.tier[original]];
-        int[] nearest = nearest(b, original, members, BACKUP_CANDIDATES);
-        double base = m.distanceKm(original, b);
-        List<BackupScore.Candidate> candidates = new ArrayList<>();
-        for (int c : nearest) {
-            double extra = Math.max(0, m.distanceKm(c, b) - base);
-            candidates.add(BackupScore.score(Integer.toString(c), BackupScore.similarity(capability(original), capability(c)),
-                    BackupScore.proximity(extra, 100)));
+        // The ranking depends only on locations and equipment: computed once per buyer and kept while it has this supplier.
+        int[] ranked = backupRank[b];
+        if (ranked == null || ranked.length == 0 || ranked[0] != original) {
+            int[] members = m.tierMembers[m.tier[original]];
+            int[] nearest = nearest(b, original, members, BACKUP_CANDIDATES);
+            double base = m.distanceKm(original, b);
+            List<BackupScore.Candidate> candidates = new ArrayList<>();
+            for (int c : nearest) {
+                double extra = Math.max(0, m.distanceKm(c, b) - base);
+                candidates.add(BackupScore.score(Integer.toString(c), BackupScore.similarity(capability(original), capability(c)),
+                        BackupScore.proximity(extra, 100)));
+            }
+            List<BackupScore.Candidate> order = BackupScore.rank(candidates);
+            ranked = new int[order.size() + 1];
+            ranked[0] = original;
+            for (int k = 0; k < order.size(); k++) {
+                ranked[k + 1] = Integer.parseInt(order.get(k).node());
+            }
+            backupRank[b] = ranked;
         }
-        for (BackupScore.Candidate c : BackupScore.rank(candidates)) {
-            int node = Integer.parseInt(c.node());
-            if (!needSpare || spare(node) > 0) {
+        for (int k = 1; k < ranked.length; k++) {
+            int node = ranked[k];
+            if (!exited[node] && (!needSpare || spare(node) > 0)) {
                 return node;
             }
         }
@@ -393,7 +462,7 @@ final class Replication {
 
     // 2. Arrivals.
     private void arrive(int t) {
-        int slot = t % m.ring;
+        int slot = t & m.ringMask;
         for (int i = 0; i < m.n; i++) {
             int at = i * m.ring + slot;
             double q = pipe[at];
@@ -430,29 +499,65 @@ final class Replication {
             if (list.size() > 64 && list.get(0).at().isBefore(cutoff)) {
                 list.removeIf(x -> x.at().isBefore(cutoff));
             }
-            trust[b] = TrustValue.of(list, List.of(), now);
-            level[b] = SharingLevel.next(level[b], trust[b]);
+            // Decay-weighted over a window of at least 14 days: re-evaluated at most every two weeks per pair.
+            if (t - lastTrustEval[b] >= TRUST_EVERY) {
+                trust[b] = TrustValue.of(list, List.of(), now);
+                level[b] = SharingLevel.next(level[b], trust[b]);
+                lastTrustEval[b] = t;
+            }
         }
         if (mech.payments() && qty > 0) {
-            // MILESTONE 30/30/40: shipped, delivered (today), accepted (a day of inspection); paid with the buyer's delay.
-            Money value = new Money(BigDecimal.valueOf(qty * m.price[sup] * priceFactor), EUR);
-            Map<Milestone, Instant> reached = new EnumMap<>(Milestone.class);
-            reached.put(Milestone.SHIPPED, instant((int) s[5]));
-            reached.put(Milestone.DELIVERED, instant(t));
-            reached.put(Milestone.ACCEPTED, instant(t + 1));
-            for (PaymentTerms.Due due : PaymentTerms.MilestoneShares.DEFAULT.due(value, reached)) {
-                double delay = m.paymentDelay[b] + random.nextDouble(-1, 1);
-                Instant paid = due.dueAt().plusSeconds(Math.round(delay * 86_400));
-                settlements[b].add(new Synchronisation.Settlement(due.dueAt(), paid));
-                Synchronisation.Payment p = new Synchronisation.Payment(due.amount().amount(), paid, instant(t));
-                paidByBuyer[b].add(p);
-                receivedBySupplier[sup].add(p);
+            // SMEs invoice weekly: a pair's deliveries of up to seven days make one invoice (a new supplier starts a new one).
+            if (invoiceValue[b] > 0 && (t - invoiceStart[b] >= INVOICE_DAYS || invoiceSupplier[b] != sup)) {
+                invoice(b, t);
             }
-            if (settlements[b].size() > 512) {
-                Instant cutoff = instant(t).minus(Synchronisation.CREDIT_WINDOW);
-                settlements[b].removeIf(x -> x.dueAt().isBefore(cutoff));
+            if (invoiceValue[b] == 0) {
+                invoiceStart[b] = t;
+                invoiceFirstShip[b] = (int) s[5];
+                invoiceSupplier[b] = sup;
             }
+            double amount = qty * m.price[sup] * priceFactor;
+            invoiceValue[b] += amount;
+            invoiceArrivalDays[b] += amount * t;
+        }
+    }
+
+    /**
+     * The buyer's open invoice: MILESTONE 30/30/40 due at the first shipment, the (amount-weighted) arrival and a day of
+     * inspection after it; each instalment paid with the buyer's delay (± a day); deviation and credit record follow.
+     */
+    private void invoice(int b, int t) {
+        int sup = invoiceSupplier[b];
+        double amount = invoiceValue[b];
+        Instant arrived = EPOCH.plusSeconds(Math.round(invoiceArrivalDays[b] / amount * 86_400));
+        Money value = new Money(BigDecimal.valueOf(Math.round(amount * 100), 2), EUR);
+        Map<Milestone, Instant> reached = new EnumMap<>(Milestone.class);
+        reached.put(Milestone.SHIPPED, instant(invoiceFirstShip[b]));
+        reached.put(Milestone.DELIVERED, arrived);
+        reached.put(Milestone.ACCEPTED, arrived.plus(Duration.ofDays(1)));
+        List<Synchronisation.Payment> batch = new ArrayList<>(3);
+        for (PaymentTerms.Due due : PaymentTerms.MilestoneShares.DEFAULT.due(value, reached)) {
+            double delay = m.paymentDelay[b] + random.nextDouble(-1, 1);
+            Instant paid = due.dueAt().plusSeconds(Math.round(delay * 86_400));
+            settlements[b].add(new Synchronisation.Settlement(due.dueAt(), paid));
+            batch.add(new Synchronisation.Payment(due.amount().amount(), paid, arrived));
+        }
+        // The deviation is an amount-weighted mean, so per-invoice means weighted by their amounts compose exactly.
+        double deviation = Synchronisation.deviationDays(batch);
+        paidAmount[b] += amount;
+        paidWeighted[b] += amount * deviation;
+        receivedAmount[sup] += amount;
+        receivedWeighted[sup] += amount * deviation;
+        invoiceValue[b] = 0;
+        invoiceArrivalDays[b] = 0;
+        if (settlements[b].size() > 256) {
+            Instant cutoff = instant(t).minus(Synchronisation.CREDIT_WINDOW);
+            settlements[b].removeIf(x -> x.dueAt().isBefore(cutoff));
+        }
+        // The credit record moves slowly (180 days): re-evaluated at most every four weeks per buyer.
+        if (t - lastCreditEval[b] >= CREDIT_EVERY) {
             credit[b] = Synchronisation.creditRecord(settlements[b], instant(t));
+            lastCreditEval[b] = t;
         }
     }
 
@@ -514,12 +619,15 @@ final class Replication {
     }
 
     private double order(int i, double observed, int t) {
-        double leadMean = m.lead[i].mean();
+        double leadMean = m.leadMean[i];
         switch (policy.kind()) {
             case TEXTBOOK -> {
                 // Centralized: every stage forecasts from end-customer demand (that of the tier-1 nodes it serves).
-                forecast[i].add(policy.centralized() ? subtreeToday[i] : observed);
-                double target = OrderUpTo.target(leadMean, forecast[i].mean(), policy.z(), forecast[i].stdDev());
+                // Centralized information, or Hanse forecast sharing (state vectors carry the downstream's end demand to
+                // partners on the REAL_TIME list): the stage forecasts from end-customer demand instead of the orders it sees.
+                boolean endDemand = policy.centralized() || (mech.forecastSharing() && m.tier[i] > 1 && sharesWith(i));
+                forecast[i].add(endDemand ? subtreeToday[i] : observed);
+                double target = OrderUpTo.targetFromVariance(leadMean, forecast[i].mean(), policy.z(), forecast[i].variance());
                 double q = OrderUpTo.order(target, prevTarget[i], observed, policy.allowNegativeOrders());
                 prevTarget[i] = target;
                 return q;
@@ -580,7 +688,7 @@ final class Replication {
             return;
         }
         int s = supplier[i];
-        int lead = m.lead[i].sample(random);
+        int lead = m.constantLead[i] > 0 ? m.constantLead[i] : m.lead[i].sample(random);
         if (s < 0) {
             // From outside, without limit.
             if (q > 0 || policy.allowNegativeOrders()) {
@@ -623,7 +731,7 @@ final class Replication {
     }
 
     private void schedule(int buyer, double q, int arrivalDay, int fromSupplier, int orderDay, int promisedLead, int shipDay) {
-        pipe[buyer * m.ring + (arrivalDay % m.ring)] += q;
+        pipe[buyer * m.ring + (arrivalDay & m.ringMask)] += q;
         inTransit[buyer] += q;
         if (arrivals.length > 0 && fromSupplier >= 0) {
             arrivals[buyer].add(new double[] {arrivalDay, fromSupplier, q, orderDay, promisedLead, shipDay});
@@ -692,7 +800,7 @@ final class Replication {
             owed[b] -= q;
         }
         lastShipDay[b] = t;
-        int lead = m.lead[b].sample(random);
+        int lead = m.constantLead[b] > 0 ? m.constantLead[b] : m.lead[b].sample(random);
         if (expedite[b]) {
             lead = Math.max(1, lead - 1);
         }
@@ -775,11 +883,13 @@ final class Replication {
         return credit[b];
     }
 
-    List<Synchronisation.Payment> paidBy(int i) {
-        return paidByBuyer.length == 0 ? List.of() : paidByBuyer[i];
+    /** DPO of this flow: amount-weighted days from arrival to payment of what the node paid (0 without payments). */
+    double paymentDelayDays(int i) {
+        return paidAmount[i] == 0 ? 0 : paidWeighted[i] / paidAmount[i];
     }
 
-    List<Synchronisation.Payment> receivedBy(int i) {
-        return receivedBySupplier.length == 0 ? List.of() : receivedBySupplier[i];
+    /** DSO: the same for what the node's buyers paid it. */
+    double receivableDays(int i) {
+        return receivedAmount[i] == 0 ? 0 : receivedWeighted[i] / receivedAmount[i];
     }
 }

@@ -64,7 +64,7 @@ public final class ScenarioReader extends TreeReader {
         }
         unknownKeys("", root, TOP);
         String name = root.get("name") == null ? "scenario" : requiredString("name", root.get("name"));
-        Integer horizon = wholeNumber("horizon", root.get("horizon"), 1, 100_000);
+        Integer horizon = wholeNumber("horizon", root.get("horizon"), 1, 10_000_000);
         Integer warmUp = root.get("warm-up") == null ? Integer.valueOf(0) : wholeNumber("warm-up", root.get("warm-up"), 0, 100_000);
         if (horizon != null && warmUp != null && warmUp >= horizon) {
             add("warm-up", "must be shorter than the horizon (" + horizon + " days)");

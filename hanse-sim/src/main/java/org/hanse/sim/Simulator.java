@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
  */
 public final class Simulator {
 
+    static final int SERIES_DAYS = 36_500;
+
     private Simulator() {
     }
 
@@ -30,7 +32,8 @@ public final class Simulator {
         Stats[] results = new Stats[seeds.length];
         AtomicLong done = new AtomicLong();
         Runnable all = () -> IntStream.range(0, seeds.length).parallel().forEach(r -> {
-            Replication rep = new Replication(model, seeds[r], r == 0);
+            // The first replication keeps its daily series for the report (up to a century of days).
+            Replication rep = new Replication(model, seeds[r], r == 0 && scenario.horizon() <= SERIES_DAYS);
             results[r] = rep.run(progressDays == null ? null : t -> progressDays.accept(done.incrementAndGet())).stats;
         });
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));

@@ -1,7 +1,5 @@
 package org.hanse.sim;
 
-import java.util.List;
-import org.hanse.core.payment.Synchronisation;
 
 /**
  * What one replication measures after the warm-up: per node fill rate, cycle service level (days ending without
@@ -166,10 +164,8 @@ final class Stats {
 
     void finish(Replication r) {
         for (int i = 0; i < m.n; i++) {
-            List<Synchronisation.Payment> paid = r.paidBy(i);
-            List<Synchronisation.Payment> received = r.receivedBy(i);
-            double dpo = paid.isEmpty() ? 0 : Synchronisation.deviationDays(paid);
-            double dso = received.isEmpty() ? 0 : Synchronisation.deviationDays(received);
+            double dpo = r.paymentDelayDays(i);
+            double dso = r.receivableDays(i);
             deviationDays[i] = dpo;
             double dailyOut = outflow[i] / Math.max(1, days);
             double dio = dailyOut <= 0 ? 0 : inventory[i] / Math.max(1, days) / dailyOut;

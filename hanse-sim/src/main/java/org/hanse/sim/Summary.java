@@ -6,8 +6,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The aggregate of all replications: per tier, per node and for the network, every metric as mean and 95 % CI.
- * Time to recover after a disruption: days from its start until the tier-1 fill rate has stayed at or above 95 % of its
- * level in the 28 days before for 14 days running; performance loss: the fill rate lost meanwhile, summed over days.
+ * Time to recover after a disruption: days from its start until the tier-1 fill rate (7-day trailing mean) has stayed at
+ * or above 95 % of its level in the 28 days before for 14 days running; performance loss: the daily fill rate lost
+ * below that level meanwhile, summed over days.
  */
 public record Summary(int replications, List<Tier> tiers, List<Node> nodes, Network network) {
 
@@ -33,6 +34,7 @@ public record Summary(int replications, List<Tier> tiers, List<Node> nodes, Netw
     static final int BASELINE_DAYS = 28;
     static final int STABLE_DAYS = 14;
     static final double RECOVERED_SHARE = 0.95;
+    static final int SMOOTHING_DAYS = 7;
 
     static Summary of(Model m, List<Stats> runs) {
         List<Tier> tiers = new ArrayList<>();
@@ -79,8 +81,17 @@ public record Summary(int replications, List<Tier> tiers, List<Node> nodes, Netw
         return new Summary(runs.size(), tiers, nodes, network);
     }
 
-    /** {time to recover, performance loss, 1 if not recovered within the horizon}. */
-    static double[] recovery(double[] fill, int start) {
+    /**
+     * {time to recover, performance loss, 1 if not recovered within the horizon}, on the 7-day trailing mean of the
+     * daily tier-1 fill rate (one bad day of ordinary noise is not a disruption).
+     */
+    static double[] recovery(double[] daily, int start) {
+        double[] fill = new double[daily.length];
+        double window = 0;
+        for (int d = 0; d < daily.length; d++) {
+            window += daily[d] - (d >= SMOOTHING_DAYS ? daily[d - SMOOTHING_DAYS] : 0);
+            fill[d] = window / Math.min(d + 1, SMOOTHING_DAYS);
+        }
         double baseline = 0;
         int from = Math.max(0, start - BASELINE_DAYS);
         for (int d = from; d < start; d++) {
@@ -101,7 +112,7 @@ public record Summary(int replications, List<Tier> tiers, List<Node> nodes, Netw
             }
         }
         for (int x = start; x <= lastBad; x++) {
-            loss += Math.max(0, baseline - fill[x]);
+            loss += Math.max(0, baseline - daily[x]);
         }
         return new double[] {lastBad - start + 1, loss, good < STABLE_DAYS ? 1 : 0};
     }

@@ -57,7 +57,13 @@ public sealed interface PaymentTerms {
         public List<Due> due(Money total, Map<Milestone, Instant> reached) {
             List<Due> dues = new ArrayList<>();
             Money assigned = new Money(BigDecimal.ZERO, total.currency());
-            List<Milestone> ordered = new EnumMap<>(percent).keySet().stream().filter(m -> percent.get(m).signum() > 0).toList();
+            List<Milestone> ordered = new ArrayList<>(3);
+            for (Milestone m : Milestone.values()) {
+                BigDecimal p = percent.get(m);
+                if (p != null && p.signum() > 0) {
+                    ordered.add(m);
+                }
+            }
             for (int i = 0; i < ordered.size(); i++) {
                 Milestone m = ordered.get(i);
                 Money share = i == ordered.size() - 1 ? total.minus(assigned)

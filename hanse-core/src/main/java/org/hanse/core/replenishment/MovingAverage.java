@@ -11,6 +11,9 @@ public final class MovingAverage {
     private int count;
     private double sum;
     private double sumSquares;
+    /** 1 / count and 1 / (count − 1), updated while the window fills: a division per observation is slow on hot paths. */
+    private double inverseCount;
+    private double inverseCountLessOne;
 
     public MovingAverage(int p) {
         if (p < 1) {
@@ -27,6 +30,8 @@ public final class MovingAverage {
             sumSquares -= old * old;
         } else {
             count++;
+            inverseCount = 1.0 / count;
+            inverseCountLessOne = count > 1 ? 1.0 / (count - 1) : 0;
         }
         ring[next] = x;
         sum += x;
@@ -36,16 +41,18 @@ public final class MovingAverage {
 
     /** D̂: the mean of the last p observations (0 before any). */
     public double mean() {
-        return count == 0 ? 0 : sum / count;
+        return sum * inverseCount;
     }
 
     /** σ̂: the sample standard deviation of the last p observations (0 with fewer than two). */
     public double stdDev() {
-        if (count < 2) {
-            return 0;
-        }
-        double m = sum / count;
-        return Math.sqrt(Math.max(0, (sumSquares - count * m * m) / (count - 1)));
+        return Math.sqrt(variance());
+    }
+
+    /** σ̂²: the sample variance of the last p observations (0 with fewer than two). */
+    public double variance() {
+        double m = sum * inverseCount;
+        return Math.max(0, (sumSquares - count * m * m) * inverseCountLessOne);
     }
 
     public int count() {

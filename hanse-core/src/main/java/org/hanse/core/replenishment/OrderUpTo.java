@@ -17,6 +17,11 @@ public final class OrderUpTo {
         return leadTime * forecast + z * sigma * Math.sqrt(leadTime);
     }
 
+    /** The same target from the demand variance σ̂² (one square root: z · √(σ̂² · L) = z · σ̂ · √L). */
+    public static double targetFromVariance(double leadTime, double forecast, double z, double variance) {
+        return z == 0 ? leadTime * forecast : leadTime * forecast + z * Math.sqrt(variance * leadTime);
+    }
+
     /** q_t = y_t − y_{t−1} + d_t, floored at 0 unless negative orders are allowed. */
     public static double order(double target, double previousTarget, double demand, boolean allowNegative) {
         double q = target - previousTarget + demand;

@@ -50,7 +50,12 @@ public final class TrustValue {
     /** f: interactions in the year before now, per day. */
     public static double frequency(List<Interaction> interactions, Instant now) {
         Instant yearAgo = now.minus(Duration.ofDays(365));
-        long count = interactions.stream().filter(i -> !i.at().isBefore(yearAgo) && !i.at().isAfter(now)).count();
+        long count = 0;
+        for (Interaction i : interactions) {
+            if (!i.at().isBefore(yearAgo) && !i.at().isAfter(now)) {
+                count++;
+            }
+        }
         return count / 365.0;
     }
 
