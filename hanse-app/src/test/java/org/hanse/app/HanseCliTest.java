@@ -63,4 +63,48 @@ class HanseCliTest {
             }
         }
     }
+
+    @Test
+    void simulateWritesTheSummaryTheSeriesAndAnOfflineReport() throws IOException {
+        Path scenario = dir.resolve("chain.yaml");
+        Files.writeString(scenario, """
+                name: cli-chain
+                horizon: 300
+                warm-up: 20
+                replications: 3
+                seed: 5
+                policy: { kind: textbook, p: 5, z: 0, allow-negative-orders: true }
+                nodes:
+                  - { id: shop, tier: 1, lead-time: 2, demand: { kind: normal, mean: 100, sd: 10 } }
+                  - { id: maker, tier: 2, lead-time: 2 }
+                links:
+                  - { buyer: shop, supplier: maker }
+                """);
+        Path out = dir.resolve("out");
+        assertThat(run("simulate", scenario.toString(), "--out", out.toString(), "--threads", "2")).as(err.toString()).isZero();
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertThat(summary).contains("\"replications\": 3").contains("{\"tier\": 1, \"bullwhip\": {\"mean\": ")
+                .contains("{\"id\": \"shop\", \"tier\": 1, \"fillRate\": {\"mean\": ");
+        assertThat(Files.readAllLines(out.resolve("series.csv"))).hasSize(1 + 300 * 2).first()
+                .isEqualTo("day,tier,endDemand,orders,inventory,backlog,fillRate,trust");
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<svg").contains("Bullwhip ratio per tier").doesNotContain("<script").doesNotContain("http://cdn");
+        assertThat(this.out.toString()).contains("tier 1: bullwhip");
+
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, Files.readString(scenario).replace("name: cli-chain", "name: cli-chain-centralized")
+                .replace("allow-negative-orders: true", "allow-negative-orders: true, information-sharing: centralized"));
+        assertThat(run("simulate", "--compare", scenario.toString(), other.toString(), "--out", dir.resolve("cmp").toString())).isZero();
+        assertThat(Files.readString(dir.resolve("cmp/compare.html"))).contains("A = cli-chain").contains("B = cli-chain-centralized");
+    }
+
+    @Test
+    void aBadScenarioListsItsProblemsAndRunsNothing() throws IOException {
+        Path scenario = dir.resolve("bad.yaml");
+        Files.writeString(scenario, "horizon: 0\nnodes:\n  - { id: shop, tier: 1, lead-time: 2 }\n");
+        assertThat(run("simulate", scenario.toString(), "--out", dir.resolve("never").toString())).isEqualTo(1);
+        assertThat(err.toString().lines()).contains("horizon: must be a whole number from 1 to 10000000",
+                "nodes[0].demand: is required for a tier-1 node (it faces end customers)");
+        assertThat(Files.exists(dir.resolve("never"))).isFalse();
+    }
 }
