@@ -45,8 +45,15 @@ public final class SimulationFiles {
         AtomicLong shown = new AtomicLong(-1);
         return done -> {
             long pct = done * 100 / total;
-            long before = shown.get();
-            if (pct > before && shown.compareAndSet(before, pct)) {
+            if (pct <= shown.get()) {
+                return;
+            }
+            // Replications report from several threads: one draws at a time, never backwards.
+            synchronized (shown) {
+                if (pct <= shown.get()) {
+                    return;
+                }
+                shown.set(pct);
                 int filled = (int) (pct / 4);
                 out.print("\r" + s.name() + " [" + "#".repeat(filled) + " ".repeat(25 - filled) + "] " + pct + " %");
                 if (pct == 100) {
