@@ -106,7 +106,7 @@ final class SvgChart {
                             .append(f(lo)).append("\" stroke=\"#222\"/>");
                 }
                 b.append("<text x=\"").append(f(x0 + w / 2)).append("\" y=\"").append(f(top - 4)).append("\" font-size=\"11\" text-anchor=\"middle\">")
-                        .append(String.format(Locale.ROOT, "%.3g", bar.value())).append("</text>");
+                        .append(label(bar.value())).append("</text>");
             }
             b.append("<text x=\"").append(f(x0 + w / 2)).append("\" y=\"").append(H - B + 16).append("\" font-size=\"12\" text-anchor=\"middle\">")
                     .append(esc(bar.label())).append("</text>");
@@ -126,11 +126,16 @@ final class SvgChart {
             b.append("<line x1=\"").append(L).append("\" x2=\"").append(W - R).append("\" y1=\"").append(f(yy)).append("\" y2=\"").append(f(yy))
                     .append("\" stroke=\"#ddd\"/>");
             b.append("<text x=\"").append(L - 4).append("\" y=\"").append(f(yy + 4)).append("\" font-size=\"10\" text-anchor=\"end\">")
-                    .append(String.format(Locale.ROOT, "%.3g", v)).append("</text>");
+                    .append(label(v)).append("</text>");
         }
         b.append("<text x=\"12\" y=\"").append((T + H - B) / 2).append("\" font-size=\"11\" transform=\"rotate(-90 12 ").append((T + H - B) / 2)
                 .append(")\" text-anchor=\"middle\">").append(esc(yLabel)).append("</text>");
         return b;
+    }
+
+    /** Axis and bar labels without exponents: whole numbers from 100 on, three significant digits below. */
+    static String label(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static double x(int i, int n) {
