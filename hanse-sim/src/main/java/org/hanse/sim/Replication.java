@@ -81,6 +81,7 @@ final class Replication {
     private final double[] oneOffOwed;
     private final int[] oneOffSupplier;
     private double priceFactor = 1;
+    private final boolean prioritised;
     /** Buyers each node may owe (grows when substitutes or backups take buyers on); check supplier[] when iterating. */
     private final int[][] buyers;
     /** What each node owes its buyers (regular and rerouted orders). */
@@ -125,6 +126,7 @@ final class Replication {
         this.mech = model.scenario.mechanisms();
         this.random = new SplittableRandom(seed);
         this.series = keepSeries;
+        this.prioritised = mech.triggerResponse() || mech.warnings();
         int n = model.n;
         stock = model.initial.clone();
         inTransit = new double[n];
@@ -748,10 +750,11 @@ final class Replication {
                 double cap = m.capacity[s] * capacityFactor[s];
                 backlogBeforeShipping[s] = backlogOf[s] - demandToday[s];
                 shippedToday[s] = 0;
-                // Urgent (collaborative) and expedited buyers first, then the others, each in index order.
-                for (int pass = 0; pass < 2; pass++) {
+                // Urgent (collaborative) and expedited buyers first, then the others, each in index order (one pass when
+                // neither trigger-response nor warnings can mark a buyer first).
+                for (int pass = prioritised ? 0 : 1; pass < 2; pass++) {
                     for (int b : buyers[s]) {
-                        boolean first = urgent[b] || expedite[b];
+                        boolean first = prioritised && (urgent[b] || expedite[b]);
                         if ((pass == 0) != first) {
                             continue;
                         }
