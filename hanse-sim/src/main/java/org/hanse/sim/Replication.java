@@ -252,9 +252,9 @@ final class Replication {
         disruptions(t);
         arrive(t);
         serveEndDemand(t);
+        stats.beginDay(t, this);
         orderPass(t);
-        shipPass(t);
-        stats.record(t, this);
+        stats.endDay(t, this);
     }
 
     // 1. Disruptions.
@@ -608,15 +608,18 @@ final class Replication {
                 subtreeStats[i].add(subtreeToday[i]);
             }
         }
-        // Tier by tier: a node's demand today is what its buyers ordered in this pass.
+        // Tier by tier: a node's demand today is what its buyers ordered in this pass. Its buyers (one tier down) have
+        // all ordered before its turn, so it ships to them right after ordering itself (step 5 of the day, per supplier).
         for (int i : m.byTier) {
-            if (exited[i]) {
-                continue;
+            if (!exited[i]) {
+                double q = order(i, demandToday[i], t);
+                orderToday[i] = q;
+                place(i, q, t);
+                if (m.tier[i] > 1) {
+                    shipFrom(i, t);
+                }
             }
-            double observed = demandToday[i];
-            double q = order(i, observed, t);
-            orderToday[i] = q;
-            place(i, q, t);
+            stats.node(i, this);
         }
     }
 
@@ -740,31 +743,24 @@ final class Replication {
         }
     }
 
-    // 5. Shipping.
-    private void shipPass(int t) {
-        for (int k = 2; k <= m.tiers; k++) {
-            for (int s : m.tierMembers[k]) {
-                if (exited[s]) {
+    // 5. Shipping, by each supplier at its turn.
+    private void shipFrom(int s, int t) {
+        double cap = m.capacity[s] * capacityFactor[s];
+        backlogBeforeShipping[s] = backlogOf[s] - demandToday[s];
+        shippedToday[s] = 0;
+        // Urgent (collaborative) and expedited buyers first, then the others, each in index order (one pass when
+        // neither trigger-response nor warnings can mark a buyer first).
+        for (int pass = prioritised ? 0 : 1; pass < 2; pass++) {
+            for (int b : buyers[s]) {
+                boolean first = prioritised && (urgent[b] || expedite[b]);
+                if ((pass == 0) != first) {
                     continue;
                 }
-                double cap = m.capacity[s] * capacityFactor[s];
-                backlogBeforeShipping[s] = backlogOf[s] - demandToday[s];
-                shippedToday[s] = 0;
-                // Urgent (collaborative) and expedited buyers first, then the others, each in index order (one pass when
-                // neither trigger-response nor warnings can mark a buyer first).
-                for (int pass = prioritised ? 0 : 1; pass < 2; pass++) {
-                    for (int b : buyers[s]) {
-                        boolean first = prioritised && (urgent[b] || expedite[b]);
-                        if ((pass == 0) != first) {
-                            continue;
-                        }
-                        if (supplier[b] == s && owed[b] != 0) {
-                            cap = ship(s, b, t, cap, false);
-                        }
-                        if (oneOffSupplier[b] == s && oneOffOwed[b] > 0) {
-                            cap = ship(s, b, t, cap, true);
-                        }
-                    }
+                if (supplier[b] == s && owed[b] != 0) {
+                    cap = ship(s, b, t, cap, false);
+                }
+                if (oneOffSupplier[b] == s && oneOffOwed[b] > 0) {
+                    cap = ship(s, b, t, cap, true);
                 }
             }
         }

@@ -79,6 +79,7 @@ final class Stats {
         outflow = new double[n];
         tierOrderSum = new double[m.tiers + 1];
         tierOrderSq = new double[m.tiers + 1];
+        tierOrdersToday = new double[m.tiers + 1];
         dailyFill = new double[m.scenario.horizon()];
         dayDemand = new double[n];
         dayFilled = new double[n];
@@ -95,7 +96,12 @@ final class Stats {
         dayFilled[i] = fromStock;
     }
 
-    void record(int t, Replication r) {
+    private final double[] tierOrdersToday;
+    private double endToday;
+    private boolean counting;
+
+    /** Start of a day's statistics (after end demand was served): the tier-1 fill rate, weekly trust. */
+    void beginDay(int t, Replication r) {
         double tierDemand = 0;
         double tierFilled = 0;
         for (int i : m.tierMembers[1]) {
@@ -112,6 +118,41 @@ final class Stats {
                 weeklyTrust[t / 7][k] = m.tierMembers[k].length == 0 ? 1 : sum / m.tierMembers[k].length;
             }
         }
+        counting = t >= warmUp;
+        java.util.Arrays.fill(tierOrdersToday, 0);
+        endToday = 0;
+    }
+
+    /** A node's day, once its turn is over (nothing changes its stock or backlog later that day). */
+    void node(int i, Replication r) {
+        if (!counting) {
+            return;
+        }
+        double q = r.orderToday(i);
+        tierOrdersToday[m.tier[i]] += q;
+        orderSum[i] += q;
+        orderSq[i] += q * q;
+        double sub = r.subtreeToday(i);
+        subSum[i] += sub;
+        subSq[i] += sub * sub;
+        inventory[i] += r.stock(i);
+        if (r.backlog(i) > 1e-9) {
+            stockoutDays[i]++;
+        }
+        if (m.tier[i] == 1) {
+            demand[i] += dayDemand[i];
+            filled[i] += dayFilled[i];
+            outflow[i] += dayFilled[i];
+            endToday += r.endDemandToday(i);
+        } else {
+            demand[i] += Math.max(0, r.demandToday(i));
+            filled[i] += r.filledToday(i);
+            outflow[i] += Math.max(0, r.shippedToday(i));
+        }
+    }
+
+    /** End of the day: tier totals and, for the first replication, the daily series. */
+    void endDay(int t, Replication r) {
         if (series != null) {
             for (int i = 0; i < m.n; i++) {
                 double[] row = series[t][m.tier[i]];
@@ -125,41 +166,15 @@ final class Stats {
             }
             series[t][1][4] = dailyFill[t];
         }
-        if (t < warmUp) {
+        if (!counting) {
             return;
         }
-        double end = 0;
         for (int k = 1; k <= m.tiers; k++) {
-            double orders = 0;
-            for (int i : m.tierMembers[k]) {
-                double q = r.orderToday(i);
-                orders += q;
-                orderSum[i] += q;
-                orderSq[i] += q * q;
-                double sub = r.subtreeToday(i);
-                subSum[i] += sub;
-                subSq[i] += sub * sub;
-                double inv = r.stock(i);
-                inventory[i] += inv;
-                if (r.backlog(i) > 1e-9) {
-                    stockoutDays[i]++;
-                }
-                if (k == 1) {
-                    demand[i] += dayDemand[i];
-                    filled[i] += dayFilled[i];
-                    outflow[i] += dayFilled[i];
-                    end += r.endDemandToday(i);
-                } else {
-                    demand[i] += Math.max(0, r.demandToday(i));
-                    filled[i] += r.filledToday(i);
-                    outflow[i] += Math.max(0, r.shippedToday(i));
-                }
-            }
-            tierOrderSum[k] += orders;
-            tierOrderSq[k] += orders * orders;
+            tierOrderSum[k] += tierOrdersToday[k];
+            tierOrderSq[k] += tierOrdersToday[k] * tierOrdersToday[k];
         }
-        endSum += end;
-        endSq += end * end;
+        endSum += endToday;
+        endSq += endToday * endToday;
     }
 
     void finish(Replication r) {
