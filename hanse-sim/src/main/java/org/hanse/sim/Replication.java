@@ -35,8 +35,8 @@ import org.hanse.core.trust.TrustValue;
  *   <li>tier-1 nodes serve end demand (backlog first, the rest backordered);</li>
  *   <li>ordering pass, tier 1 upward: each node observes its demand (end demand, or its buyers' orders of today),
  *       updates its forecast and orders by its policy; with trigger-response the supplier decides at once;</li>
- *   <li>shipping pass: suppliers ship what they owe within stock and capacity (urgent and expedited buyers first,
- *       the logistics rhythm limiting late payers);</li>
+ *   <li>shipping: each supplier, right after its own order in that pass (its buyers have all ordered), ships what it
+ *       owes within stock and capacity (urgent and expedited buyers first, the logistics rhythm limiting late payers);</li>
  *   <li>statistics after the warm-up.</li>
  * </ol>
  * All randomness comes from one generator seeded per replication, drawn in a fixed order, so a seed gives one result.
