@@ -25,6 +25,15 @@ public final class ExitRule {
         return Duration.between(announcedAt, exitAt).compareTo(cycle.multipliedBy(PLANNED_CYCLES)) >= 0 ? Kind.PLANNED : Kind.UNPLANNED;
     }
 
+    /** The pair's transaction cycle: the mean interval between its orders (null with fewer than two orders). */
+    public static Duration meanOrderInterval(java.util.List<Instant> placedAt) {
+        if (placedAt.size() < 2) {
+            return null;
+        }
+        java.util.List<Instant> sorted = placedAt.stream().sorted().toList();
+        return Duration.between(sorted.get(0), sorted.get(sorted.size() - 1)).dividedBy(sorted.size() - 1);
+    }
+
     public static boolean unannouncedExit(Instant lastHeard, Instant now, ResponseTimeout timeout, boolean missedConfirmedDelivery) {
         return missedConfirmedDelivery && Duration.between(lastHeard, now).compareTo(timeout.silenceLimit()) > 0;
     }

@@ -22,7 +22,7 @@ import org.hanse.core.validation.Validated;
  * <pre>
  * wip-max: 20
  * calendar: { days-off: [SATURDAY, SUNDAY], holidays: ["2026-12-24"] }
- * resources: [ { id: assembly, hours-per-day: 16 } ]
+ * resources: [ { id: assembly, hours-per-day: 16, equipment: [homag-kal-210], parameters: { max-width-mm: [0, 1200] } } ]
  * materials: [ { material: "4012360002019", resource: assembly, rate-per-hour: 2, setup: PT1H } ]
  * bom:
  *   - material: "4012360002019"
@@ -137,7 +137,7 @@ public final class CapacityProfileReader extends TreeReader {
             if (r == null) {
                 continue;
             }
-            unknownKeys(path, r, Set.of("id", "hours-per-day"));
+            unknownKeys(path, r, Set.of("id", "hours-per-day", "equipment", "parameters"));
             String id = requiredString(path + ".id", r.get("id"));
             if (id != null && !ids.add(id)) {
                 add(path + ".id", "duplicate resource '" + id + "'");
@@ -147,8 +147,39 @@ public final class CapacityProfileReader extends TreeReader {
                 add(path + ".hours-per-day", "must be at most 24");
                 hours = null;
             }
+            Set<String> equipment = new HashSet<>();
+            if (r.get("equipment") != null) {
+                List<?> models = requiredList(path + ".equipment", r.get("equipment"));
+                for (int j = 0; models != null && j < models.size(); j++) {
+                    String model = requiredString(path + ".equipment[" + j + "]", models.get(j));
+                    if (model != null) {
+                        equipment.add(model);
+                    }
+                }
+            }
+            Map<String, org.hanse.core.exit.BackupScore.Range> parameters = new java.util.LinkedHashMap<>();
+            if (r.get("parameters") != null) {
+                Map<?, ?> ranges = requiredMap(path + ".parameters", r.get("parameters"));
+                if (ranges != null) {
+                    ranges.forEach((name, range) -> {
+                        String at = path + ".parameters." + name;
+                        List<?> bounds = range instanceof List<?> l ? l : null;
+                        if (bounds == null || bounds.size() != 2) {
+                            add(at, "must be a range [min, max]");
+                            return;
+                        }
+                        BigDecimal min = requiredNumber(at + "[0]", bounds.get(0));
+                        BigDecimal max = requiredNumber(at + "[1]", bounds.get(1));
+                        if (min != null && max != null && min.compareTo(max) > 0) {
+                            add(at, "min must not exceed max");
+                        } else if (min != null && max != null) {
+                            parameters.put(String.valueOf(name), new org.hanse.core.exit.BackupScore.Range(min.doubleValue(), max.doubleValue()));
+                        }
+                    });
+                }
+            }
             if (id != null && hours != null) {
-                resources.add(new ProductionResource(id, hours.doubleValue()));
+                resources.add(new ProductionResource(id, hours.doubleValue(), equipment, parameters));
             }
         }
         return resources;

@@ -39,6 +39,20 @@ class CapacityProfileReaderTest {
     }
 
     @Test
+    void resourcesMayNameTheirEquipmentAndParameterRanges() {
+        Map<String, Object> tree = new java.util.HashMap<>(valid());
+        tree.put("resources", List.of(Map.of("id", "assembly", "hours-per-day", 16, "equipment", List.of("homag-kal-210", "festool-df"),
+                "parameters", Map.of("max-width-mm", List.of(0, 1200)))));
+        CapacityProfile p = CapacityProfileReader.read(tree, "capacity", Set.of(SIDEBOARD, CHIPBOARD)).orElseThrow();
+        assertThat(p.resources().get(0).equipment()).containsExactlyInAnyOrder("homag-kal-210", "festool-df");
+        assertThat(p.resources().get(0).parameters()).containsEntry("max-width-mm", new org.hanse.core.exit.BackupScore.Range(0, 1200));
+        tree.put("resources", List.of(Map.of("id", "assembly", "hours-per-day", 16, "parameters", Map.of("max-width-mm", List.of(1200, 0), "depth", 3))));
+        assertThat(CapacityProfileReader.read(tree, "capacity", Set.of(SIDEBOARD, CHIPBOARD)).problems()).extracting(Problem::toString)
+                .containsExactlyInAnyOrder(new Problem("capacity.resources[0].parameters.max-width-mm", "min must not exceed max").toString(),
+                        new Problem("capacity.resources[0].parameters.depth", "must be a range [min, max]").toString());
+    }
+
+    @Test
     void reportsEveryProblemWithItsPath() {
         Map<String, Object> bad = Map.of(
                 "wip-max", 0,
