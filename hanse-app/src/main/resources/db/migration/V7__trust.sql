@@ -85,7 +85,7 @@ CREATE TABLE trust_point (
     at          TIMESTAMP WITH TIME ZONE NOT NULL,
     trust       DOUBLE PRECISION NOT NULL,
     level       VARCHAR(12) NOT NULL,
-    cause       VARCHAR(40) NOT NULL
+    cause       VARCHAR(200) NOT NULL
 );
 CREATE INDEX trust_point_by_pair ON trust_point (truster_id, trustee_id, at);
 

@@ -63,6 +63,13 @@ public class ShipmentBook {
                 (Instant) delivered[2], (Instant) accepted[2], quantity, (BigDecimal) accepted[3], lines, claims));
     }
 
+    /** Whether any shipment against the order has been recorded DELIVERED by its buyer. */
+    public boolean delivered(String order) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM shipment s JOIN shipment_milestone m ON m.shipment_id = s.id
+                WHERE s.order_id = ? AND m.milestone = 'DELIVERED'""").param(order).query(Long.class).single() > 0;
+    }
+
     /** Locks the shipment's row until the caller's transaction ends (serialises payments of its instalments). */
     public void lock(String shipment) {
         jdbc.sql("SELECT id FROM shipment WHERE id = ? FOR UPDATE").param(shipment).query(String.class).list();

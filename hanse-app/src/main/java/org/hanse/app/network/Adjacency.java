@@ -96,6 +96,18 @@ public class Adjacency {
                 .map(row -> (String) row.get("material")).collect(java.util.stream.Collectors.toSet())).orElse(Set.of());
     }
 
+    /** Every registered node whose BOM mapping holds the material (who could supply it), by id. */
+    @SuppressWarnings("unchecked")
+    public List<String> nodesMapping(String material) {
+        return nodes.all().stream().filter(n -> ((List<Map<String, Object>>) n.config().get("bom-mapping")).stream()
+                .anyMatch(row -> material.equals(row.get("material")))).map(NodeRecord::id).sorted().toList();
+    }
+
+    /** Distance between two nodes in km (great circle), for the extra transport cost of a backup. */
+    public double distanceKm(String a, String b) {
+        return org.hanse.core.order.Transit.greatCircleKm(location(a), location(b));
+    }
+
     public Set<InterfaceModule> modules(String node) {
         return nodes.find(node).map(n -> NodeRegistry.modules(n.config())).orElse(Set.of());
     }

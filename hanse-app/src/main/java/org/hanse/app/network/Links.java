@@ -125,6 +125,34 @@ public class Links {
         return new Outcome(links.find(id).orElseThrow(), false);
     }
 
+    /**
+     * A link both parties agreed to outside the request flow (the winner of a substitution contract net and its buyer):
+     * requested by the buyer and accepted by the supplier at once, with the usual events; an open link between them
+     * is kept as it is.
+     */
+    @Transactional
+    public Link connect(String buyer, String supplier, List<String> materials, String reason) {
+        Optional<Link> open = links.openBetween(buyer, supplier);
+        if (open.isPresent()) {
+            return open.get().status() == LinkStatus.ACCEPTED ? open.get() : accept(open.get().id(), Principal.node(
+                    open.get().requestedBy().equals(buyer) ? supplier : buyer)).link();
+        }
+        Outcome requested = request(new Request("sub-" + UUID.randomUUID(), buyer, supplier, materials), Principal.node(buyer));
+        return accept(requested.link().id(), Principal.node(supplier)).link();
+    }
+
+    /** Ends the accepted link between the two (the supplier left): both sides are told, with the reason. */
+    @Transactional
+    public void end(String buyer, String supplier, String reason) {
+        links.accepted(buyer, supplier).ifPresent(link -> {
+            Instant now = clock.instant();
+            links.decide(link.id(), LinkStatus.ENDED, "platform", now);
+            Map<String, Object> payload = new java.util.LinkedHashMap<>(linkPayload(link));
+            payload.put("reason", reason);
+            events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_ENDED, supplier, List.of(buyer), now, payload));
+        });
+    }
+
     @Transactional
     Outcome decline(String id, Principal principal) {
         Link link = decidable(id, principal, LinkStatus.DECLINED);

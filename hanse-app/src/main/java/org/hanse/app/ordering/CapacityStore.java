@@ -46,6 +46,10 @@ class CapacityStore {
         return current.get() + 1;
     }
 
+    List<String> declaredNodes() {
+        return jdbc.sql("SELECT node_id FROM node_capacity ORDER BY node_id").query(String.class).list();
+    }
+
     Optional<Map<String, Object>> tree(String nodeId) {
         return jdbc.sql("SELECT profile_json FROM node_capacity WHERE node_id = ?").param(nodeId).query(String.class).optional()
                 .map(t -> json.readValue(t, new TypeReference<Map<String, Object>>() { }));

@@ -43,9 +43,12 @@ class ChainPlanner {
     private final CapacityStore capacity;
     private final Adjacency adjacency;
     private final double thetaU;
+    private final java.util.List<CapacityLimits> limits;
 
     ChainPlanner(CapacityStore capacity, Adjacency adjacency,
-                 @org.springframework.beans.factory.annotation.Value("${hanse.orders.theta-u:0.6}") double thetaU) {
+                 @org.springframework.beans.factory.annotation.Value("${hanse.orders.theta-u:0.6}") double thetaU,
+                 java.util.List<CapacityLimits> limits) {
+        this.limits = limits;
         this.capacity = capacity;
         this.adjacency = adjacency;
         this.thetaU = thetaU;
@@ -73,7 +76,36 @@ class ChainPlanner {
         }
 
         Map<String, ResourceLoad> loads(String node) {
-            return loads.computeIfAbsent(node, n -> capacity.loads(n, CapacityWindow.dateOf(now)));
+            return loads.computeIfAbsent(node, n -> limited(n, capacity.loads(n, CapacityWindow.dateOf(now))));
+        }
+
+        /**
+         * A limited node's withheld capacity counts as committed: hours × (1 − share) on every day of the horizon, so
+         * OrderRule caps new orders by the remaining-capacity series without knowing about exits.
+         */
+        private Map<String, ResourceLoad> limited(String node, Map<String, ResourceLoad> committed) {
+            for (CapacityLimits l : limits) {
+                Optional<java.util.function.ToDoubleFunction<java.time.LocalDate>> share = l.limit(node);
+                Optional<CapacityProfile> profile = profile(node);
+                if (share.isEmpty() || profile.isEmpty()) {
+                    continue;
+                }
+                Map<String, ResourceLoad> out = new HashMap<>(committed);
+                java.time.LocalDate today = CapacityWindow.dateOf(now);
+                for (org.hanse.core.order.ProductionResource r : profile.get().resources()) {
+                    Map<java.time.LocalDate, Double> withheld = new HashMap<>();
+                    for (int d = 0; d <= CapacityWindow.HORIZON_DAYS; d++) {
+                        java.time.LocalDate date = today.plusDays(d);
+                        double hours = r.hoursPerDay() * (1 - share.get().applyAsDouble(date));
+                        if (hours > 0) {
+                            withheld.put(date, hours);
+                        }
+                    }
+                    out.put(r.id(), out.getOrDefault(r.id(), ResourceLoad.EMPTY).plus(withheld));
+                }
+                return out;
+            }
+            return committed;
         }
 
         int wip(String node) {

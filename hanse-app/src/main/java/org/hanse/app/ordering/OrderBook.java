@@ -12,9 +12,57 @@ import org.springframework.stereotype.Service;
 public class OrderBook {
 
     private final OrderRepository orders;
+    private final Orders service;
+    private final CapacityStore capacity;
 
-    OrderBook(OrderRepository orders) {
+    OrderBook(OrderRepository orders, @org.springframework.context.annotation.Lazy Orders service, CapacityStore capacity) {
         this.orders = orders;
+        this.service = service;
+        this.capacity = capacity;
+    }
+
+    /** A node's declared capacity (resources with equipment and parameter ranges, what it makes), if any. */
+    public Optional<org.hanse.core.order.CapacityProfile> capacityOf(String node) {
+        return capacity.profile(node);
+    }
+
+    /** Nodes that declare capacity for the material (capability matching, DESIGN 3.3). */
+    public List<String> nodesMaking(String material) {
+        return capacity.declaredNodes().stream()
+                .filter(n -> capacity.profile(n).flatMap(p -> p.capability(material)).isPresent()).sorted().toList();
+    }
+
+    /**
+     * The node's own capacity rule on a request (quantity in its unit, delivery by {@code due}): would it accept now?
+     * Empty when it declares no capacity for the material (it decides by hand).
+     */
+    public Optional<Boolean> capacityAllows(String node, String material, double quantity, Instant due, Instant now) {
+        return capacity.profile(node).filter(p -> p.capability(material).isPresent()).map(p -> org.hanse.core.order.OrderRule.decide(
+                new org.hanse.core.order.OrderRule.Request(List.of(new org.hanse.core.order.OrderLine(material, quantity)),
+                        new org.hanse.core.order.DeliveryWindow(now, due), org.hanse.core.order.Batch.ANY, org.hanse.core.order.Priority.NORMAL,
+                        java.time.Duration.ZERO),
+                p, capacity.loads(node, org.hanse.core.order.CapacityWindow.dateOf(now)), capacity.wip(node), now,
+                org.hanse.core.order.OrderRule.DEFAULT_THETA_U).outcome().accepted());
+    }
+
+    /** Open orders the node must deliver, with their facts (any material). */
+    public List<OrderFacts> openAsSupplier(String node) {
+        return orders.openWhere("supplier_id", node).stream().map(o -> facts(o.id()).orElseThrow()).toList();
+    }
+
+    /** Open orders that were due before {@code now} (their delivery is overdue unless shipped and delivered). */
+    public List<OrderFacts> overdue(Instant now) {
+        return orders.openDueBefore(now).stream().map(o -> facts(o.id()).orElseThrow()).toList();
+    }
+
+    /** The placement times of the pair's orders (for its transaction cycle). */
+    public List<Instant> placedBetween(String buyer, String supplier) {
+        return orders.placedBetween(buyer, supplier, Instant.EPOCH).stream().map(o -> o.order().placedAt()).toList();
+    }
+
+    /** Moves an open order to a new supplier (see Orders#reissue); the new order's id and status, if it was still open. */
+    public Optional<OrderFacts> reissue(String orderId, String newSupplier, String reason) {
+        return service.reissue(orderId, newSupplier, reason).map(o -> facts(o.id()).orElseThrow());
     }
 
     /** An open order's line for one material. */

@@ -36,6 +36,11 @@ class OrderRepository {
     }
 
     /** Open orders of a node in a role; {@code column} is buyer_id or supplier_id. */
+    List<StoredOrder> openDueBefore(Instant now) {
+        return jdbc.sql("SELECT * FROM purchase_order WHERE status = 'OPEN' AND due < ? ORDER BY due").param(java.sql.Timestamp.from(now))
+                .query(this::toOrder).list();
+    }
+
     List<StoredOrder> openWhere(String column, String node) {
         if (!column.equals("buyer_id") && !column.equals("supplier_id")) {
             throw new IllegalArgumentException(column);

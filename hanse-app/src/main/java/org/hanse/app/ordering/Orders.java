@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -313,6 +314,52 @@ class Orders {
             }
         }
         return orders.find(id).orElseThrow();
+    }
+
+    /**
+     * Moves an open order to another supplier (substitution after an exit): a buyer's order is withdrawn with its whole
+     * chain and placed again with the new supplier — same lines and window, decided and scheduled afresh; a component
+     * order is withdrawn and its buyer orders the same lines from the new supplier directly. If the new supplier rejects,
+     * the buyer at the top of the chain is told its due date is at risk, with the reason. Empty when the order is no
+     * longer open.
+     */
+    @Transactional
+    Optional<StoredOrder> reissue(String id, String newSupplier, String reason) {
+        StoredOrder old = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        if (old.status() != OrderStatus.OPEN) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (old.parentId() == null) {
+            withdraw(id, Principal.node(old.buyer()));
+        } else {
+            capacity.release(old.id());
+            orders.setStatus(old.id(), OrderStatus.WITHDRAWN);
+        }
+        String newId = id + "-s";
+        for (int n = 2; orders.find(newId).isPresent(); n++) {
+            newId = id + "-s" + n;
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("id", newId);
+        content.put("supplier", newSupplier);
+        content.put("lines", old.lines().stream().map(l -> Map.of("material", l.get("material"), "quantity", String.valueOf(l.get("quantity")),
+                "unit", l.get("unit"))).toList());
+        content.put("batch", Map.of("minimum", old.batchMinimum(), "multiple", old.batchMultiple()));
+        content.put("priority", old.priority());
+        content.put("earliest", (old.earliest().isBefore(now) ? now : old.earliest()).toString());
+        content.put("due", (old.due().isBefore(now) ? now.plus(java.time.Duration.ofDays(1)) : old.due()).toString());
+        PlaceOrder order = OrderRequestReader.read(content, old.buyer()).orElseThrow();
+        StoredOrder placed = decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), 1);
+        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_STATUS, newSupplier,
+                List.of(old.buyer()), now, Map.of("order", id, "status", "SUBSTITUTED", "replacement", newId, "supplier", newSupplier, "reason", reason)));
+        if (placed.status() != OrderStatus.OPEN) {
+            StoredOrder top = orders.find(old.rootId()).orElse(old);
+            events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.DUE_DATE_AT_RISK, newSupplier, List.of(top.buyer()), now,
+                    Map.of("order", top.id(), "replacement", newId, "reason", reason + "; the substitute " + newSupplier
+                            + " cannot meet the window: " + placed.decision().getOrDefault("reasons", List.of()))));
+        }
+        return Optional.of(placed);
     }
 
     /**

@@ -69,6 +69,20 @@ public class TrustLedger implements PartnerSharing {
         }
     }
 
+    /** The trust the truster holds in the trustee now (1.0 without any interaction). */
+    public double value(String truster, String trustee) {
+        return assess(truster, trustee, clock.instant()).value();
+    }
+
+    /** Gives a new pair its starting trust (a substitute: old trust × δ) and recomputes it. */
+    @Transactional
+    public void seed(String truster, String trustee, double value, String cause) {
+        jdbc.sql("DELETE FROM trust_prior WHERE truster_id = ? AND trustee_id = ?").params(truster, trustee).update();
+        jdbc.sql("INSERT INTO trust_prior (truster_id, trustee_id, trust_value, at, cause) VALUES (?, ?, ?, ?, ?)")
+                .params(truster, trustee, value, java.sql.Timestamp.from(clock.instant()), cause).update();
+        refresh(truster, trustee, cause);
+    }
+
     @Override
     public SharingLevel level(String owner, String partner) {
         return jdbc.sql("SELECT level FROM trust_state WHERE truster_id = ? AND trustee_id = ?").params(owner, partner)
@@ -98,8 +112,12 @@ public class TrustLedger implements PartnerSharing {
                 .params(truster, trustee, Timestamp.from(now))
                 .query((rs, n) -> new Effective(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getDouble(4)))
                 .list();
-        List<TrustValue.Interaction> interactions = rated.stream()
-                .map(r -> new TrustValue.Interaction(r.at(), Reciprocity.coefficient(r.quality(), p.promised(), p.weights()))).toList();
+        List<TrustValue.Interaction> interactions = new java.util.ArrayList<>(rated.stream()
+                .map(r -> new TrustValue.Interaction(r.at(), Reciprocity.coefficient(r.quality(), p.promised(), p.weights()))).toList());
+        // A substitute's inherited trust (old × δ) counts as one interaction at the time of the substitution.
+        jdbc.sql("SELECT trust_value, at FROM trust_prior WHERE truster_id = ? AND trustee_id = ?").params(truster, trustee)
+                .query((rs, n) -> new TrustValue.Interaction(rs.getTimestamp(2).toInstant(), rs.getDouble(1))).optional()
+                .ifPresent(interactions::add);
         double f = TrustValue.frequency(interactions, now);
         double reciprocal = TrustValue.reciprocal(interactions, now);
         double value = TrustValue.of(interactions, penalties.stream().map(e -> new TrustValue.Penalty(e.at(), e.asymmetry())).toList(), now);

@@ -69,6 +69,20 @@ public enum EventType {
     PENALTY_DECIDED(null, false),
     /** A partner moved between the POLLING and REAL_TIME lists of a node. */
     SHARING_LEVEL_CHANGED(null, false),
+    /** A node announces it will leave: exit time, remaining capacity and how each partner sees it (planned or not). */
+    EXIT_INTENTION(null, false),
+    /** The platform detected an unannounced exit: silence beyond the response timeout and a missed delivery. */
+    EXIT_DETECTED(null, false),
+    /** A buyer's backup list for a supplier and material has fewer than two viable candidates. */
+    BACKUP_LIST_SHORT(null, false),
+    /** A contract-net call: take over a leaving supplier's business with a buyer (historical parameters and windows). */
+    SUBSTITUTION_REQUEST(null, false),
+    /** A candidate won a substitution: open orders move to it, the link is rewired. */
+    SUBSTITUTION_WON(null, false),
+    /** The substitution was taken by another candidate (or closed): this candidate's offer is cancelled. */
+    SUBSTITUTION_CANCELLED(null, false),
+    /** Nobody took the substitution, even after widening to capability matching. */
+    SUBSTITUTION_FAILED(null, false),
     /** Free-form note between partners (no rule reacts to it). */
     PARTNER_NOTE(null, true);
 
