@@ -182,7 +182,8 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         assertThat(api.get("/api/v1/nodes/" + s + "/events?limit=1", sKey).status()).isEqualTo(200);
         assertThat(api.postJson("/api/v1/exits/check", rKey, Map.of()).status()).isEqualTo(403);
         Api.Response check = api.postJson("/api/v1/exits/check", OPERATOR, Map.of());
-        assertThat(check.<List<String>>at("detected")).containsExactly(m);
+        // (The database may hold other tests' silent suppliers too; of this network only M is detected.)
+        assertThat(check.<List<String>>at("detected")).contains(m).doesNotContain(s, r, b2);
         assertThat(api.get("/api/v1/nodes/" + m + "/exit", rKey).<String>at("status")).isEqualTo("DETECTED");
         assertThat(awaitEvents(r, rKey, "EXIT_DETECTED", 1)).hasSize(1);
 
