@@ -37,6 +37,11 @@ public final class CriticalPath {
     }
 
     public static Path toward(String target, List<Edge> edges) {
+        return towardAll(List.of(target), edges).get(target);
+    }
+
+    /** The critical path toward each target, from one pass over the DAG (linear in its size). */
+    public static Map<String, Path> towardAll(java.util.Collection<String> targets, List<Edge> edges) {
         double vMax = edges.stream().mapToDouble(Edge::volume).max().orElse(1);
         Map<String, List<Edge>> out = new TreeMap<>();
         Map<String, Integer> indegree = new TreeMap<>();
@@ -75,11 +80,15 @@ public final class CriticalPath {
         if (visited != indegree.size()) {
             throw new IllegalArgumentException("the supply graph has a cycle");
         }
-        List<String> path = new ArrayList<>();
-        for (String n = target; n != null; n = previous.get(n)) {
-            path.add(n);
+        Map<String, Path> paths = new java.util.LinkedHashMap<>();
+        for (String target : targets) {
+            List<String> path = new ArrayList<>();
+            for (String n = target; n != null; n = previous.get(n)) {
+                path.add(n);
+            }
+            Collections.reverse(path);
+            paths.put(target, new Path(path, best.getOrDefault(target, 0.0)));
         }
-        Collections.reverse(path);
-        return new Path(path, best.getOrDefault(target, 0.0));
+        return paths;
     }
 }
