@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.network.Adjacency;
 import org.hanse.app.network.PartnerSharing;
+import org.hanse.app.network.RelationshipDepth;
 import org.hanse.app.ordering.OrderBook;
 import org.hanse.core.buffer.BufferRule;
 import org.hanse.core.buffer.ExceptionProtocol;
@@ -52,8 +53,9 @@ class Buffers {
     private final double thetaU;
 
     Buffers(StockLedger ledger, BufferStore store, OrderBook orders, Adjacency adjacency, NodeEvents events, Clock clock,
-            @Value("${hanse.orders.theta-u:0.6}") double thetaU, PartnerSharing sharing) {
+            @Value("${hanse.orders.theta-u:0.6}") double thetaU, PartnerSharing sharing, List<RelationshipDepth> depth) {
         this.sharing = sharing;
+        this.depth = depth;
         this.ledger = ledger;
         this.store = store;
         this.orders = orders;
@@ -64,6 +66,7 @@ class Buffers {
     }
 
     private final PartnerSharing sharing;
+    private final List<RelationshipDepth> depth;
 
     BufferView view(String node, String material) {
         Instant now = clock.instant();
@@ -127,8 +130,10 @@ class Buffers {
             return Optional.empty();
         }
         // Partners on the node's polling list (trust below 0.8) get no pushed vectors: they poll and see the zone only.
+        // MARKET pairs share order status only (DESIGN 3.2).
         List<String> neighbours = neighbours(v.node(), v.material()).stream()
-                .filter(n -> sharing.level(v.node(), n) == SharingLevel.REAL_TIME).toList();
+                .filter(n -> sharing.level(v.node(), n) == SharingLevel.REAL_TIME)
+                .filter(n -> depth.stream().allMatch(d -> d.sharesBufferState(v.node(), n))).toList();
         if (neighbours.isEmpty()) {
             return Optional.of(v.at());
         }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.network.Adjacency;
 import org.hanse.app.network.PartnerSharing;
+import org.hanse.app.network.RelationshipDepth;
 import org.hanse.app.security.Principal;
 import org.hanse.app.web.ConflictException;
 import org.hanse.app.web.ForbiddenException;
@@ -43,9 +44,12 @@ class Stock {
     private final NodeEvents events;
     private final Clock clock;
     private final PartnerSharing sharing;
+    private final List<RelationshipDepth> depth;
 
-    Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, NodeEvents events, Clock clock, PartnerSharing sharing) {
+    Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, NodeEvents events, Clock clock, PartnerSharing sharing,
+          List<RelationshipDepth> depth) {
         this.sharing = sharing;
+        this.depth = depth;
         this.ledger = ledger;
         this.store = store;
         this.buffers = buffers;
@@ -207,6 +211,9 @@ class Stock {
         }
         if (supplier == null || material == null || !adjacency.suppliersOf(node, material).contains(supplier)) {
             throw new InvalidInputException("supplier", "must be an accepted supplier of " + node + " for the material");
+        }
+        if (depth.stream().anyMatch(d -> !d.sharesBufferState(node, supplier))) {
+            throw new ConflictException("the relationship with " + supplier + " is MARKET: it shares order status only, no forecasts");
         }
         store.shareForecast(node, supplier, material, error, clock.instant());
     }

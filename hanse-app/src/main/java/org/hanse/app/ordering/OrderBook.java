@@ -21,6 +21,77 @@ public class OrderBook {
         this.capacity = capacity;
     }
 
+    /** How much a pair traded in a window: orders placed (open or completed) and their quantity in the supplier's units. */
+    public record PairVolume(int orders, double quantity) {
+    }
+
+    public PairVolume pairVolume(String buyer, String supplier, Instant since) {
+        List<OrderRepository.WithFinish> placed = orders.placedBetween(buyer, supplier, since);
+        double q = placed.stream().flatMap(o -> o.order().lines().stream())
+                .mapToDouble(l -> Double.parseDouble(String.valueOf(l.get("supplierQuantity")))).sum();
+        return new PairVolume(placed.size(), q);
+    }
+
+    /** Share of declared hours still free over the next {@code days} days (0 without a declaration): φ_s of DESIGN 3.2. */
+    public double spareCapacityRatio(String node, Instant now, int days) {
+        return capacity.profile(node).map(p -> {
+            java.time.LocalDate from = org.hanse.core.order.CapacityWindow.dateOf(now);
+            java.time.LocalDate to = from.plusDays(days - 1L);
+            Map<String, org.hanse.core.order.ResourceLoad> loads = capacity.loads(node, from);
+            double total = 0;
+            double committed = 0;
+            for (org.hanse.core.order.ProductionResource r : p.resources()) {
+                total += org.hanse.core.order.CapacityWindow.totalHours(r, p.calendar(), from, to);
+                committed += org.hanse.core.order.CapacityWindow.committedHours(loads.getOrDefault(r.id(), org.hanse.core.order.ResourceLoad.EMPTY),
+                        p.calendar(), from, to);
+            }
+            return total <= 0 ? 0.0 : Math.max(0, Math.min(1, (total - committed) / total));
+        }).orElse(0.0);
+    }
+
+    /** Committed hours per day of one resource over the next {@code days} days (accepted orders), as a mean. */
+    public double committedHoursPerDay(String node, String resource, Instant now, int days) {
+        java.time.LocalDate from = org.hanse.core.order.CapacityWindow.dateOf(now);
+        org.hanse.core.order.ResourceLoad load = capacity.loads(node, from).getOrDefault(resource, org.hanse.core.order.ResourceLoad.EMPTY);
+        double sum = 0;
+        for (int d = 0; d < days; d++) {
+            sum += load.on(from.plusDays(d));
+        }
+        return sum / days;
+    }
+
+    /** Quantity each supplier sold the buyer of the material since {@code since} (for supplier shares). */
+    public Map<String, Double> suppliedTo(String buyer, String material, Instant since) {
+        Map<String, Double> bySupplier = new java.util.TreeMap<>();
+        for (OrderRepository.WithFinish o : orders.placedBy(buyer, since)) {
+            o.order().lines().stream().filter(l -> material.equals(l.get("material")))
+                    .forEach(l -> bySupplier.merge(o.order().supplier(), Double.parseDouble(String.valueOf(l.get("supplierQuantity"))), Double::sum));
+        }
+        return bySupplier;
+    }
+
+    /** Per day (oldest first) the quantity each node ordered as a buyer, over the last {@code days} days. */
+    public Map<String, double[]> dailyOrderedBy(java.util.Collection<String> buyers, Instant now, int days) {
+        Map<String, double[]> out = new java.util.HashMap<>();
+        java.time.LocalDate today = org.hanse.core.order.CapacityWindow.dateOf(now);
+        for (String b : buyers) {
+            double[] series = new double[days];
+            for (OrderRepository.WithFinish o : orders.placedBy(b, now.minus(java.time.Duration.ofDays(days)))) {
+                int i = (int) (org.hanse.core.order.CapacityWindow.dateOf(o.order().placedAt()).toEpochDay() - today.toEpochDay() + days - 1);
+                if (i >= 0 && i < days) {
+                    series[i] += o.order().lines().stream().mapToDouble(l -> Double.parseDouble(String.valueOf(l.get("supplierQuantity")))).sum();
+                }
+            }
+            out.put(b, series);
+        }
+        return out;
+    }
+
+    /** Mean slack and lead time (days) of the pair's recent orders from their chain schedules, for τ of DESIGN 3.4. */
+    public Optional<double[]> slackAndLeadDays(String buyer, String supplier, Instant since) {
+        return orders.slackAndLead(buyer, supplier, since);
+    }
+
     /** A node's declared capacity (resources with equipment and parameter ranges, what it makes), if any. */
     public Optional<org.hanse.core.order.CapacityProfile> capacityOf(String node) {
         return capacity.profile(node);

@@ -83,6 +83,8 @@ public enum EventType {
     SUBSTITUTION_CANCELLED(null, false),
     /** Nobody took the substitution, even after widening to capability matching. */
     SUBSTITUTION_FAILED(null, false),
+    /** A pair's relationship class changed: new sharing depth, exception priority and, for lock-in, diversification advice. */
+    RELATIONSHIP_REASSESSED(null, false),
     /** Free-form note between partners (no rule reacts to it). */
     PARTNER_NOTE(null, true);
 

@@ -1,0 +1,170 @@
+package org.hanse.app.relations;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hanse.app.continuity.BackupAdvice;
+import org.hanse.app.messaging.NodeEvents;
+import org.hanse.app.network.Adjacency;
+import org.hanse.app.network.Link;
+import org.hanse.app.network.RelationshipDepth;
+import org.hanse.app.ordering.OrderBook;
+import org.hanse.core.event.EventType;
+import org.hanse.core.event.NodeEvent;
+import org.hanse.core.relation.Density;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Transaction density per (buyer, supplier) over 90 days (DESIGN 3.2): ρ = 0.5 · f / (1/7) + 0.5 · κ · m with m the
+ * ordered quantity per day and κ = 1 / median(m) over the network's active pairs; θ1 = 0.5; θ2 from the supplier's
+ * spare capacity (next 30 days) and the buyer's declared switching cost; the class with 5 % hysteresis. A class change
+ * sends RELATIONSHIP_REASSESSED to both with the sharing depth, exception priority and, for lock-in, diversification
+ * advice (keep any supplier ≤ 60 % of the buyer's quantity of a material) naming concrete alternatives. Amounts are
+ * order quantities in the supplier's units (orders carry no prices); κ makes them comparable across pairs.
+ */
+@Service
+public class RelationLedger implements RelationshipDepth {
+
+    static final Duration WINDOW = Duration.ofDays(90);
+    static final double MAX_SHARE = 0.6;
+
+    private final JdbcClient jdbc;
+    private final OrderBook orders;
+    private final Adjacency adjacency;
+    private final BackupAdvice backups;
+    private final NodeEvents events;
+    private final Clock clock;
+
+    RelationLedger(JdbcClient jdbc, OrderBook orders, Adjacency adjacency, BackupAdvice backups, NodeEvents events, Clock clock) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.adjacency = adjacency;
+        this.backups = backups;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A pair's stored assessment. */
+    record Pair(String buyer, String supplier, Density.RelationClass relationClass, double rho, double theta2, int orders, double dailyAmount,
+                double spareCapacity, Instant assessedAt) {
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("buyer", buyer);
+            m.put("supplier", supplier);
+            m.put("class", relationClass.name());
+            m.put("rho", round(rho));
+            m.put("theta1", Density.THETA_1);
+            m.put("theta2", round(theta2));
+            m.put("ordersIn90Days", orders);
+            m.put("dailyAmount", round(dailyAmount));
+            m.put("spareCapacity", round(spareCapacity));
+            m.put("sharingDepth", relationClass.sharingDepth());
+            m.put("exceptionPriority", relationClass.exceptionPriority());
+            m.put("assessedAt", assessedAt.toString());
+            return m;
+        }
+    }
+
+    @Override
+    public boolean sharesBufferState(String a, String b) {
+        // A pair not assessed yet (no orders) keeps the default exchange; assessed MARKET pairs share order status only.
+        return pair(a, b).or(() -> pair(b, a)).map(p -> p.relationClass().sharesBuffers()).orElse(true);
+    }
+
+    Optional<Pair> pair(String buyer, String supplier) {
+        return jdbc.sql("SELECT * FROM relation_pair WHERE buyer_id = ? AND supplier_id = ?").params(buyer, supplier)
+                .query((rs, n) -> new Pair(rs.getString("buyer_id"), rs.getString("supplier_id"), Density.RelationClass.valueOf(rs.getString("relation_class")),
+                        rs.getDouble("rho"), rs.getDouble("theta2"), rs.getInt("orders_count"), rs.getDouble("daily_amount"),
+                        rs.getDouble("spare_capacity"), rs.getTimestamp("assessed_at").toInstant()))
+                .optional();
+    }
+
+    List<Pair> pairs() {
+        return jdbc.sql("SELECT buyer_id, supplier_id FROM relation_pair ORDER BY buyer_id, supplier_id")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list().stream()
+                .map(p -> pair(p[0], p[1]).orElseThrow()).toList();
+    }
+
+    /** Re-assesses the pair now (on each order, and daily as orders leave the window). */
+    @Transactional
+    public Pair assess(String buyer, String supplier) {
+        Instant now = clock.instant();
+        double days = WINDOW.toDays();
+        OrderBook.PairVolume volume = orders.pairVolume(buyer, supplier, now.minus(WINDOW));
+        double m = volume.quantity() / days;
+        List<Double> amounts = new ArrayList<>(jdbc.sql("SELECT daily_amount FROM relation_pair WHERE NOT (buyer_id = ? AND supplier_id = ?)")
+                .params(buyer, supplier).query(Double.class).list());
+        amounts.add(m);
+        double kappa = Density.kappa(amounts);
+        double rho = Density.rho(volume.orders(), volume.quantity(), days, kappa);
+        double spare = orders.spareCapacityRatio(supplier, now, 30);
+        double switching = jdbc.sql("SELECT switching_cost FROM pair_setting WHERE buyer_id = ? AND supplier_id = ?").params(buyer, supplier)
+                .query((rs, n) -> rs.getObject(1) == null ? 0.0 : rs.getDouble(1)).optional().orElse(0.0);
+        double theta2 = Density.theta2(spare, switching);
+        Optional<Pair> before = pair(buyer, supplier);
+        Density.RelationClass next = Density.reassess(before.map(Pair::relationClass).orElse(null), rho, theta2);
+        jdbc.sql("DELETE FROM relation_pair WHERE buyer_id = ? AND supplier_id = ?").params(buyer, supplier).update();
+        jdbc.sql("""
+                INSERT INTO relation_pair (buyer_id, supplier_id, relation_class, rho, theta2, orders_count, daily_amount, spare_capacity, assessed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(buyer, supplier, next.name(), rho, theta2, volume.orders(), m, spare, Timestamp.from(now)).update();
+        Pair after = pair(buyer, supplier).orElseThrow();
+        Density.RelationClass previous = before.map(Pair::relationClass).orElse(Density.RelationClass.MARKET);
+        if (previous != next) {
+            Map<String, Object> payload = new LinkedHashMap<>(after.json());
+            payload.put("from", previous.name());
+            if (next == Density.RelationClass.LOCK_IN_RISK) {
+                payload.put("advice", advice(buyer, supplier, now));
+            }
+            events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.RELATIONSHIP_REASSESSED, supplier, List.of(buyer), now, payload));
+            events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.RELATIONSHIP_REASSESSED, buyer, List.of(supplier), now, payload));
+        }
+        return after;
+    }
+
+    /** Per material of the link: the supplier's share of the buyer's quantity, the 60 % bound and alternatives. */
+    List<Map<String, Object>> advice(String buyer, String supplier, Instant now) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Link l : adjacency.acceptedLinks()) {
+            if (!l.buyer().equals(buyer) || !l.supplier().equals(supplier)) {
+                continue;
+            }
+            for (String material : l.materials()) {
+                Map<String, Double> bySupplier = orders.suppliedTo(buyer, material, now.minus(WINDOW));
+                double total = bySupplier.values().stream().mapToDouble(Double::doubleValue).sum();
+                double share = total <= 0 ? 0 : bySupplier.getOrDefault(supplier, 0.0) / total;
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("material", material);
+                a.put("share", round(share));
+                a.put("keepAtMost", MAX_SHARE);
+                a.put("shiftQuantityPerDay", round(Math.max(0, share - MAX_SHARE) * total / WINDOW.toDays()));
+                a.put("alternatives", backups.alternatives(buyer, supplier, material, 3));
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Every accepted link's pair, re-assessed (daily). */
+    int assessAll() {
+        int n = 0;
+        for (Link l : adjacency.acceptedLinks()) {
+            assess(l.buyer(), l.supplier());
+            n++;
+        }
+        return n;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,2 @@
+/** Relationship analytics: transaction density and classes, resource complementarity, critical paths and distortion metrics. */
+package org.hanse.app.relations;
