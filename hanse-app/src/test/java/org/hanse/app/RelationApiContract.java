@@ -1,0 +1,198 @@
+package org.hanse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Relationship analytics over real HTTP: a pair climbing through the classes by its orders, complements, analytics. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        ApiTestSupport.OPERATOR_PROPERTY, "hanse.data-dir=target/test-data", "hanse.links.timeout-check=PT1H", "hanse.buffers.tick=PT1S"})
+abstract class RelationApiContract extends ApiTestSupport {
+
+    static final String BOARD = "4012345004557";
+
+    String node(String id, double lat) {
+        Api.Response r = api.post("/api/v1/nodes", null, YAML, "node: { id: " + id + ", name: \"" + id + "\", roles: [manufacturer], location: { lat: "
+                + lat + ", lon: 9.0 } }\nmodules: [order-sync, inventory-notify, exception-broadcast]\nbom-mapping:\n  - { local: P1, material: \""
+                + BOARD + "\", unit: { local: sheet, code: H87, factor: 1 } }\n");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.at("apiKey");
+    }
+
+    void connect(String buyer, String buyerKey, String supplier, String supplierKey) {
+        Api.Response requested = api.postJson("/api/v1/links", buyerKey, Map.of("buyer", buyer, "supplier", supplier, "materials", List.of(BOARD)));
+        assertThat(api.post("/api/v1/links/" + requested.at("id") + "/accept", supplierKey, "application/json", "").status()).isEqualTo(200);
+    }
+
+    void capacity(String node, String key) {
+        assertThat(api.put("/api/v1/nodes/" + node + "/capacity", key, "application/json", """
+                {"wip-max": 1000, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24}],
+                 "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 1000}]}""".formatted(BOARD)).status()).isEqualTo(200);
+    }
+
+    void orders(String buyer, String key, String supplier, int from, int to) {
+        Instant now = Instant.now();
+        for (int i = from; i < to; i++) {
+            Api.Response placed = api.postJson("/api/v1/orders", key, Map.of("id", "ro-" + i + "-" + run, "supplier", supplier,
+                    "lines", List.of(Map.of("material", BOARD, "quantity", "1", "unit", "H87")),
+                    "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString()));
+            assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        }
+    }
+
+    Api.Response move(String node, String key, String kind, String quantity, Instant at) {
+        return api.postJson("/api/v1/nodes/" + node + "/stock/movements", key,
+                Map.of("material", BOARD, "kind", kind, "quantity", quantity, "occurredAt", at.toString()));
+    }
+
+    int vectors(String node, String key) {
+        return ofType(feed(node, key), "STATE_VECTOR").size();
+    }
+
+    Map<String, Object> awaitClass(String b, String s, String key, String wanted, int orders) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Api.Response r = api.get("/api/v1/relations/" + b + "/" + s, key);
+            return r.status() == 200 && wanted.equals(r.at("class")) && ((Number) r.at("ordersIn90Days")).intValue() == orders;
+        });
+        return api.get("/api/v1/relations/" + b + "/" + s, key).map();
+    }
+
+    @Test
+    void aPairCrossesThetaOneThenThetaTwoThroughItsOrders() {
+        String b = id("rb");
+        String s = id("rs");
+        String a = id("ra");
+        String o = id("ro");
+        Map<String, String> keys = Map.of(b, node(b, 50.0), s, node(s, 50.1), a, node(a, 50.2), o, node(o, 50.3));
+        capacity(s, keys.get(s));
+        capacity(a, keys.get(a));
+        connect(b, keys.get(b), s, keys.get(s));
+        // Two big reference pairs (900 a quarter, m = 10 a day) keep κ small, so this pair's density is its frequency.
+        String r1 = id("rr");
+        String rKey = node(r1, 51.0);
+        connect(r1, rKey, a, keys.get(a));
+        Instant now = Instant.now();
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.postJson("/api/v1/orders", rKey, Map.of("id", "ref-" + i + "-" + run, "supplier", a,
+                    "lines", List.of(Map.of("material", BOARD, "quantity", "900", "unit", "H87")),
+                    "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString())).<String>at("status")).isEqualTo("OPEN");
+        }
+        assertThat(api.get("/api/v1/relations/" + b + "/" + s, keys.get(b)).status()).as("no orders yet: not assessed").isEqualTo(404);
+        // B keeps a buffer: 600 received 56 days ago, 10 used a day.
+        assertThat(api.put("/api/v1/nodes/" + b + "/buffer-settings", keys.get(b), "application/json", "{\"default-lead-time\": \"P4D\"}").status()).isEqualTo(200);
+        assertThat(move(b, keys.get(b), "RECEIPT", "600", now.minus(Duration.ofDays(56))).status()).isEqualTo(201);
+        for (int k = 55; k >= 0; k--) {
+            move(b, keys.get(b), "CONSUMPTION", "10", now.minus(Duration.ofDays(k)).minusSeconds(5));
+        }
+
+        // One order a quarter: ρ ≈ 0.5 · (1/90) / (1/7) = 0.039 (+ a small amount term) < θ1 = 0.5 → MARKET.
+        orders(b, keys.get(b), s, 0, 1);
+        Map<String, Object> market = awaitClass(b, s, keys.get(b), "MARKET", 1);
+        assertThat(((Number) market.get("rho")).doubleValue()).isLessThan(0.5);
+        assertThat(market.get("sharingDepth")).isEqualTo("order status only");
+        // MARKET: no buffer vectors to S, no forecasts.
+        int atS = vectors(s, keys.get(s));
+        assertThat(move(b, keys.get(b), "RECEIPT", "500", Instant.now()).<String>at("zone")).isEqualTo("ABOVE");
+        assertThat(api.postJson("/api/v1/nodes/" + b + "/forecasts", keys.get(b), Map.of("supplier", s, "material", BOARD, "forecastError", 2)).status())
+                .isEqualTo(409);
+
+        // Fifteen orders: 0.5 · (15/90) · 7 = 0.583 ≥ 0.525 (θ1 + 5 %) → COLLABORATIVE; θ2 = 3 · (1 + φ) ≈ 6 with S almost idle.
+        orders(b, keys.get(b), s, 1, 15);
+        Map<String, Object> collaborative = awaitClass(b, s, keys.get(b), "COLLABORATIVE", 15);
+        assertThat(((Number) collaborative.get("rho")).doubleValue()).isGreaterThan(0.525);
+        assertThat(((Number) collaborative.get("theta2")).doubleValue()).isBetween(5.9, 6.0);
+        assertThat(collaborative.get("exceptionPriority")).isEqualTo("NORMAL");
+        List<Map<String, Object>> events = awaitEvents(s, keys.get(s), "RELATIONSHIP_REASSESSED", 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) events.get(0).get("payload");
+        assertThat(first).containsEntry("from", "MARKET").containsEntry("class", "COLLABORATIVE");
+        assertThat(vectors(s, keys.get(s))).as("nothing was pushed while MARKET").isEqualTo(atS);
+        assertThat(move(b, keys.get(b), "CONSUMPTION", "500", Instant.now()).status()).isEqualTo(201);
+        awaitEvents(s, keys.get(s), "STATE_VECTOR", atS + 1);
+        assertThat(api.postJson("/api/v1/nodes/" + b + "/forecasts", keys.get(b), Map.of("supplier", s, "material", BOARD, "forecastError", 2)).status())
+                .isEqualTo(204);
+
+        // Switching would cost five months of spend: θ2 = 3 · (1 + φ) / 6 ≈ 1.0; thirty-one orders give 0.5 · (31/90) · 7 = 1.21
+        // > 1.05 (θ2 + 5 %) → LOCK_IN_RISK, with advice naming A as an alternative for the 100 % share.
+        assertThat(api.put("/api/v1/relations/" + b + "/" + s + "/settings", keys.get(b), "application/json", "{\"switchingCost\": 5}").status())
+                .isEqualTo(200);
+        orders(b, keys.get(b), s, 15, 31);
+        Map<String, Object> lockIn = awaitClass(b, s, keys.get(b), "LOCK_IN_RISK", 31);
+        assertThat(((Number) lockIn.get("theta2")).doubleValue()).isBetween(0.99, 1.0);
+        assertThat(lockIn.get("exceptionPriority")).isEqualTo("HIGH");
+        List<Map<String, Object>> second = awaitEvents(b, keys.get(b), "RELATIONSHIP_REASSESSED", 2);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) second.get(1).get("payload");
+        assertThat(payload).containsEntry("from", "COLLABORATIVE").containsEntry("class", "LOCK_IN_RISK");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> advice = ((List<Map<String, Object>>) payload.get("advice")).get(0);
+        assertThat(((Number) advice.get("share")).doubleValue()).isEqualTo(1.0);
+        assertThat(((Number) advice.get("keepAtMost")).doubleValue()).isEqualTo(0.6);
+        assertThat(String.valueOf(advice.get("alternatives"))).contains(a);
+        // Visibility.
+        assertThat(api.get("/api/v1/relations/" + b + "/" + s, keys.get(o)).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/relations/" + b + "/" + s + "/settings", keys.get(b), "application/json", "{\"switchingCost\": -1, \"specificity\": 2}")
+                .errors()).containsExactlyInAnyOrder("switchingCost: must be ≥ 0: the cost of switching to the best alternative in 30-day spends of the pair",
+                "specificity: must lie in [0, 1]");
+
+        Api.Response network = api.get("/api/v1/network/analytics", OPERATOR);
+        assertThat(network.<List<Map<String, Object>>>at("pairs")).extracting(p -> p.get("buyer") + ">" + p.get("supplier")).contains(b + ">" + s);
+        assertThat(network.<List<Map<String, Object>>>at("criticalPaths")).anyMatch(p -> ((List<?>) p.get("nodes")).containsAll(List.of(s, b)));
+        assertThat(network.<Number>at("clusteringIndexKm")).isNotNull();
+        assertThat(network.<List<Map<String, Object>>>at("delays")).anyMatch(d -> d.get("from").equals(b) && d.get("to").equals(s));
+        Map<String, Object> slice = api.get("/api/v1/network/analytics", keys.get(o)).map();
+        assertThat(slice.get("scope")).isEqualTo(o);
+        assertThat((List<?>) slice.get("pairs")).isEmpty();
+    }
+
+    @Test
+    void complementsCoverAConstraintAndInadmissibleSpecificityIsExcludedWithTheReason() {
+        String a = id("ca");
+        String b = id("cb");
+        String c = id("cc");
+        String d = id("cd");
+        String e = id("ce");
+        Map<String, String> keys = Map.of(a, node(a, 40), b, node(b, 40), c, node(c, 40), d, node(d, 40), e, node(e, 40));
+        Api.Response bad = api.put("/api/v1/nodes/" + a + "/resources", keys.get(a), "application/json",
+                "[{\"id\": \"m\", \"kind\": \"robot\", \"capacity\": -1, \"load\": 3, \"ranges\": {\"width\": [9, 1]}}]");
+        assertThat(bad.errors()).containsExactlyInAnyOrder("[0].kind: must be equipment, storage or skill", "[0].className: is required, e.g. cnc-milling",
+                "[0].capacity: must be a number ≥ 0 (units a day)", "[0].ranges.width: must be [min, max] with min ≤ max");
+        // A needs 60 units a day more milling (load 160 on capacity 100) for parts up to 800 mm wide.
+        declare(a, keys.get(a), "equipment", "cnc-milling", 100, 160, "{\"width\": [0, 800]}");
+        // B has 30 spare, C has 150 spare but only up to 500 mm, D is welding, E has 80 spare up to 1000 mm.
+        declare(b, keys.get(b), "equipment", "cnc-milling", 100, 70, "{\"width\": [0, 1200], \"depth\": [0, 300]}");
+        declare(c, keys.get(c), "equipment", "cnc-milling", 200, 50, "{\"width\": [0, 500]}");
+        declare(d, keys.get(d), "equipment", "welding", 100, 0, "{}");
+        declare(e, keys.get(e), "equipment", "cnc-milling", 100, 20, "{\"width\": [0, 1000]}");
+        // A and E already work together on very specific tooling: σ = 0.95 with no orders (f = 0): the bound is
+        // 0.4 + 0.5 · (1 − e⁰) = 0.4, so E is excluded with the reason.
+        Api.Response link = api.postJson("/api/v1/links", keys.get(a), Map.of("buyer", a, "supplier", e, "materials", List.of(BOARD)));
+        api.post("/api/v1/links/" + link.at("id") + "/accept", keys.get(e), "application/json", "");
+        assertThat(api.put("/api/v1/relations/" + a + "/" + e + "/settings", keys.get(a), "application/json", "{\"specificity\": 0.95}").status()).isEqualTo(200);
+        Map<String, Object> result = api.get("/api/v1/nodes/" + a + "/complements", keys.get(a)).map();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> matches = (List<Map<String, Object>>) result.get("complements");
+        // B: min(30, 60) / 60 × 1 (the width fits) = 0.5; C: the range does not contain [0, 800] → 0, not listed.
+        assertThat(matches).extracting(m -> m.get("node")).containsExactly(b);
+        assertThat(((Number) matches.get(0).get("score")).doubleValue()).isEqualTo(0.5);
+        assertThat(((Number) matches.get(0).get("covered")).doubleValue()).isEqualTo(0.5);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> excluded = (List<Map<String, Object>>) result.get("excluded");
+        assertThat(excluded).extracting(m -> m.get("node")).containsExactly(e);
+        assertThat((String) excluded.get(0).get("reason")).isEqualTo("asset specificity 0.950 exceeds 0.400, the bound at 0.00 orders a week");
+        assertThat(api.get("/api/v1/nodes/" + a + "/complements", keys.get(b)).status()).isEqualTo(403);
+    }
+
+    void declare(String node, String key, String kind, String className, double capacity, double load, String ranges) {
+        Api.Response r = api.put("/api/v1/nodes/" + node + "/resources", key, "application/json",
+                "[{\"id\": \"m\", \"kind\": \"" + kind + "\", \"className\": \"" + className + "\", \"capacity\": " + capacity + ", \"load\": " + load
+                        + ", \"ranges\": " + ranges + "}]");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+    }
+}
