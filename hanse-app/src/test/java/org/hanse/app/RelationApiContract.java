@@ -12,7 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Relationship analytics over real HTTP: a pair climbing through the classes by its orders, complements, analytics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        ApiTestSupport.OPERATOR_PROPERTY, "hanse.data-dir=target/test-data", "hanse.links.timeout-check=PT1H", "hanse.buffers.tick=PT1S"})
+        ApiTestSupport.OPERATOR_PROPERTY, "hanse.data-dir=target/test-data", "hanse.links.timeout-check=PT1H", "hanse.buffers.tick=PT1S",
+        "hanse.relations.confluence-timeout=PT2S", "hanse.relations.paths-every=PT1H", "hanse.relations.confluence-check=PT1H"})
 abstract class RelationApiContract extends ApiTestSupport {
 
     static final String BOARD = "4012345004557";
@@ -40,7 +41,7 @@ abstract class RelationApiContract extends ApiTestSupport {
         Instant now = Instant.now();
         for (int i = from; i < to; i++) {
             Api.Response placed = api.postJson("/api/v1/orders", key, Map.of("id", "ro-" + i + "-" + run, "supplier", supplier,
-                    "lines", List.of(Map.of("material", BOARD, "quantity", "1", "unit", "H87")),
+                    "lines", List.of(Map.of("material", BOARD, "quantity", "0.001", "unit", "H87")),
                     "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString()));
             assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
         }
@@ -73,7 +74,9 @@ abstract class RelationApiContract extends ApiTestSupport {
         capacity(s, keys.get(s));
         capacity(a, keys.get(a));
         connect(b, keys.get(b), s, keys.get(s));
-        // Two big reference pairs (900 a quarter, m = 10 a day) keep κ small, so this pair's density is its frequency.
+        // Orders of a thousandth of a piece keep κ · m negligible whatever the network's median (κ = 1 / median of the
+        // pairs' daily amounts), so this pair's density is its frequency term 0.5 · f / (1/7). A big reference pair
+        // (two orders of 900) makes sure the median is not this pair's own tiny amount.
         String r1 = id("rr");
         String rKey = node(r1, 51.0);
         connect(r1, rKey, a, keys.get(a));
@@ -194,5 +197,92 @@ abstract class RelationApiContract extends ApiTestSupport {
                 "[{\"id\": \"m\", \"kind\": \"" + kind + "\", \"className\": \"" + className + "\", \"capacity\": " + capacity + ", \"load\": " + load
                         + ", \"ranges\": " + ranges + "}]");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
+    }
+
+    @Test
+    void messagesToACriticalNodeTravelTwoPathsAndAreCrossValidated() throws Exception {
+        // S supplies M, M supplies R; I buys from M and sells to R, so it is a neighbour of both M and R.
+        String s = id("ts");
+        String m = id("tm");
+        String r = id("tr");
+        String i = id("ti");
+        Map<String, String> keys = Map.of(s, node(s, 45.0), m, node(m, 45.1), r, node(r, 45.2), i, node(i, 45.3));
+        capacity(s, keys.get(s));
+        capacity(m, keys.get(m));
+        capacity(i, keys.get(i));
+        connect(m, keys.get(m), s, keys.get(s));
+        connect(r, keys.get(r), m, keys.get(m));
+        connect(i, keys.get(i), m, keys.get(m));
+        connect(r, keys.get(r), i, keys.get(i));
+        orders(r, keys.get(r), m, 100, 103);
+        orders(m, keys.get(m), s, 200, 202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/relations/" + m + "/" + s, keys.get(m)).status() == 200);
+        Api.Response refreshed = api.postJson("/api/v1/network/critical-paths", OPERATOR, Map.of());
+        assertThat(refreshed.<List<Map<String, Object>>>at("paths")).anyMatch(p -> p.get("toward").equals(r) && ((List<?>) p.get("nodes")).containsAll(List.of(s, m, r)));
+        assertThat(awaitEvents(m, keys.get(m), "CRITICAL_PATH_CHANGED", 1)).isNotEmpty();
+        assertThat(api.postJson("/api/v1/network/critical-paths", keys.get(m), Map.of()).status()).isEqualTo(403);
+
+        // Equal copies (keys in another order: the canonical form is the same) → applied once.
+        Api.Response sent = api.postJson("/api/v1/messages", keys.get(m), Map.of("id", "msg1-" + run, "to", r, "type", "PRICE_LIST",
+                "payload", Map.of("a", 1, "b", List.of(1, 2))));
+        assertThat(sent.status()).as(sent.text()).isEqualTo(201);
+        assertThat(sent.<String>at("status")).isEqualTo("WAITING");
+        assertThat(sent.<String>at("via")).isEqualTo(i);
+        assertThat(awaitEvents(i, keys.get(i), "RELAY_REQUEST", 1)).hasSize(1);
+        Api.Response forwarded = api.postJson("/api/v1/messages/msg1-" + run + "/forward", keys.get(i),
+                Map.of("payload", new java.util.TreeMap<>(Map.of("b", List.of(1, 2), "a", 1)).descendingMap()));
+        assertThat(forwarded.<String>at("status")).as(forwarded.text()).isEqualTo("APPLIED");
+        List<Map<String, Object>> applied = awaitEvents(r, keys.get(r), "SECURE_MESSAGE", 1);
+        assertThat(applied).hasSize(1);
+        assertThat(((Map<?, ?>) applied.get(0).get("payload")).get("integrity")).isEqualTo("APPLIED");
+        assertThat(api.postJson("/api/v1/messages/msg1-" + run + "/forward", keys.get(i), Map.of("payload", Map.of("a", 1))).status()).isEqualTo(409);
+        assertThat(api.postJson("/api/v1/messages/msg1-" + run + "/forward", keys.get(r), Map.of("payload", Map.of("a", 1))).status()).isEqualTo(403);
+
+        // The intermediary corrupts its copy → INTEGRITY_MISMATCH, neither applied.
+        api.postJson("/api/v1/messages", keys.get(m), Map.of("id", "msg2-" + run, "to", r, "type", "PRICE_LIST", "payload", Map.of("a", 1)));
+        assertThat(api.postJson("/api/v1/messages/msg2-" + run + "/forward", keys.get(i), Map.of("payload", Map.of("a", 2))).<String>at("status"))
+                .isEqualTo("INTEGRITY_MISMATCH");
+        assertThat(awaitEvents(r, keys.get(r), "INTEGRITY_MISMATCH", 1)).hasSize(1);
+        assertThat(awaitEvents(m, keys.get(m), "INTEGRITY_MISMATCH", 1)).hasSize(1);
+
+        // The intermediary drops its copy → after the timeout the direct copy is applied, flagged DEGRADED.
+        api.postJson("/api/v1/messages", keys.get(m), Map.of("id", "msg3-" + run, "to", r, "type", "PRICE_LIST", "payload", Map.of("a", 3)));
+        Thread.sleep(2_200);
+        assertThat(api.postJson("/api/v1/network/critical-paths", OPERATOR, Map.of()).<Number>at("messagesSettled").intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/api/v1/messages/msg3-" + run, keys.get(r)).<String>at("status")).isEqualTo("DEGRADED");
+        List<Map<String, Object>> all = awaitEvents(r, keys.get(r), "SECURE_MESSAGE", 2);
+        assertThat(all).hasSize(2);
+        assertThat(((Map<?, ?>) all.get(1).get("payload")).get("integrity")).isEqualTo("DEGRADED");
+        assertThat(api.get("/api/v1/messages/msg3-" + run, keys.get(s)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void relaysBeyondFourHopsAreDroppedAndTheRecipientsSubscribeToTheOrigin() {
+        String o = id("ho");
+        String a = id("ha");
+        String b = id("hb");
+        Map<String, String> keys = Map.of(o, node(o, 44.0), a, node(a, 44.1), b, node(b, 44.2));
+        connect(a, keys.get(a), o, keys.get(o));
+        connect(b, keys.get(b), a, keys.get(a));
+        // Three hops so far: relayed once more (hops 4).
+        Api.Response third = api.postJson("/api/v1/relay", keys.get(a), Map.of("id", "it1", "origin", o, "hops", 3, "to", List.of(b), "item", Map.of("x", 1)));
+        assertThat(third.<Boolean>at("relayed")).isTrue();
+        assertThat(third.<Number>at("hops").intValue()).isEqualTo(4);
+        List<Map<String, Object>> got = awaitEvents(b, keys.get(b), "RELAYED_ITEM", 1);
+        assertThat(((Map<?, ?>) got.get(0).get("payload")).get("origin")).isEqualTo(o);
+        assertThat(((Map<?, ?>) got.get(0).get("payload")).get("hops")).isEqualTo(4);
+        // Four hops already: dropped; B now takes O's items directly.
+        Api.Response fourth = api.postJson("/api/v1/relay", keys.get(a), Map.of("id", "it2", "origin", o, "hops", 4, "to", List.of(b), "item", Map.of("x", 2)));
+        assertThat(fourth.<Boolean>at("relayed")).isFalse();
+        assertThat(awaitEvents(b, keys.get(b), "RELAY_SUBSCRIBED", 1)).hasSize(1);
+        Api.Response direct = api.postJson("/api/v1/relay", keys.get(o), Map.of("id", "it3", "origin", o, "hops", 0, "to", List.of(a), "item", Map.of("x", 3)));
+        assertThat(direct.<List<String>>at("to")).containsExactly(a, b);
+        assertThat(awaitEvents(b, keys.get(b), "RELAYED_ITEM", 2)).hasSize(2);
+        assertThat(api.postJson("/api/v1/relay", keys.get(b), Map.of("id", "it4", "origin", o, "hops", -1, "to", List.of(o))).errors())
+                .containsExactlyInAnyOrder("hops: must be a whole number ≥ 0 (hops travelled so far)", "to[0]: must be an accepted neighbour of " + b);
+        // A message between nodes off every critical path goes once, directly.
+        Api.Response plain = api.postJson("/api/v1/messages", keys.get(a), Map.of("id", "plain-" + run, "to", b, "type", "NOTE", "payload", Map.of("t", "hi")));
+        assertThat(plain.<String>at("status")).isEqualTo("DIRECT");
+        assertThat(awaitEvents(b, keys.get(b), "SECURE_MESSAGE", 1)).hasSize(1);
     }
 }

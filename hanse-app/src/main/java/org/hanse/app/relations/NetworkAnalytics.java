@@ -20,7 +20,6 @@ import org.hanse.app.network.Link;
 import org.hanse.app.ordering.OrderBook;
 import org.hanse.app.security.Principal;
 import org.hanse.core.node.Location;
-import org.hanse.core.relation.CriticalPath;
 import org.hanse.core.relation.Distortion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,14 +38,17 @@ class NetworkAnalytics {
     static final Duration DELAY_WINDOW = Duration.ofDays(30);
 
     private final RelationLedger ledger;
+    private final CriticalPaths criticalPaths;
     private final Adjacency adjacency;
     private final OrderBook orders;
     private final StockBook stock;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    NetworkAnalytics(RelationLedger ledger, Adjacency adjacency, OrderBook orders, StockBook stock, JdbcClient jdbc, Clock clock) {
+    NetworkAnalytics(RelationLedger ledger, CriticalPaths criticalPaths, Adjacency adjacency, OrderBook orders, StockBook stock, JdbcClient jdbc,
+                     Clock clock) {
         this.ledger = ledger;
+        this.criticalPaths = criticalPaths;
         this.adjacency = adjacency;
         this.orders = orders;
         this.stock = stock;
@@ -74,24 +76,13 @@ class NetworkAnalytics {
         out.put("scope", me == null ? "network" : me);
         out.put("pairs", ledger.pairs().stream().filter(p -> me == null || p.buyer().equals(me) || p.supplier().equals(me)).map(RelationLedger.Pair::json).toList());
 
-        // Critical paths: c_e = (v_e / v_max) · τ_e over supplier → buyer edges.
-        Map<String, double[]> pairStats = new HashMap<>();
-        List<CriticalPath.Edge> edges = new ArrayList<>();
-        Instant since = now.minus(RelationLedger.WINDOW);
-        for (Link l : links) {
-            double volume = ledger.pair(l.buyer(), l.supplier()).map(p -> p.dailyAmount() * RelationLedger.WINDOW.toDays()).orElse(0.0);
-            Double tau = orders.slackAndLeadDays(l.buyer(), l.supplier(), since).map(x -> CriticalPath.tau(x[0], x[1])).orElse(CriticalPath.tau(null, null));
-            edges.add(new CriticalPath.Edge(l.supplier(), l.buyer(), volume, tau));
-            pairStats.put(l.supplier() + ">" + l.buyer(), new double[] {volume, tau});
-        }
+        // Critical paths: c_e = (v_e / v_max) · τ_e over supplier → buyer edges, toward every finished-goods node.
         List<Map<String, Object>> paths = new ArrayList<>();
-        if (!edges.isEmpty()) {
-            CriticalPath.towardAll(finished, edges).forEach((target, path) -> {
-                if (me == null || path.nodes().contains(me)) {
-                    paths.add(Map.of("toward", target, "nodes", path.nodes(), "weight", RelationLedger.round(path.weight())));
-                }
-            });
-        }
+        criticalPaths.compute().forEach((target, path) -> {
+            if (me == null || path.nodes().contains(me)) {
+                paths.add(Map.of("toward", target, "nodes", path.nodes(), "weight", RelationLedger.round(path.weight())));
+            }
+        });
         out.put("criticalPaths", paths);
 
         // Tiers by distance from the finished-goods nodes; bullwhip of each tier's orders against end demand.

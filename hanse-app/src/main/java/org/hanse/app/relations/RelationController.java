@@ -25,8 +25,13 @@ class RelationController {
     private final NetworkAnalytics analytics;
     private final Adjacency adjacency;
     private final JdbcClient jdbc;
+    private final Transmission transmission;
+    private final CriticalPaths paths;
 
-    RelationController(RelationLedger ledger, Complements complements, NetworkAnalytics analytics, Adjacency adjacency, JdbcClient jdbc) {
+    RelationController(RelationLedger ledger, Complements complements, NetworkAnalytics analytics, Adjacency adjacency, JdbcClient jdbc,
+                       Transmission transmission, CriticalPaths paths) {
+        this.transmission = transmission;
+        this.paths = paths;
         this.ledger = ledger;
         this.complements = complements;
         this.analytics = analytics;
@@ -81,6 +86,41 @@ class RelationController {
     @GetMapping("/api/v1/network/analytics")
     Map<String, Object> analytics(Principal principal) {
         return analytics.analytics(principal);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/relay")
+    Map<String, Object> relay(@RequestBody Transmission.RelayItem body, Principal principal) {
+        return transmission.relay(body, principal);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/messages")
+    org.springframework.http.ResponseEntity<Map<String, Object>> send(@RequestBody Transmission.Message body, Principal principal) {
+        return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(transmission.send(body, principal));
+    }
+
+    /** Body of a forwarded copy. */
+    record Copy(Map<String, Object> payload) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/messages/{id}/forward")
+    Map<String, Object> forward(@PathVariable String id, @RequestBody Copy body, Principal principal) {
+        return transmission.forward(id, body.payload(), principal);
+    }
+
+    @GetMapping("/api/v1/messages/{id}")
+    Map<String, Object> message(@PathVariable String id, Principal principal) {
+        return transmission.read(id, principal);
+    }
+
+    /** The operator recomputes critical paths and settles overdue messages now (the scheduler does it every few minutes). */
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/network/critical-paths")
+    Map<String, Object> refreshPaths(Principal principal) {
+        if (!principal.isOperator()) {
+            throw new ForbiddenException("only the platform operator does this");
+        }
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        paths.refresh().forEach((target, path) -> out.add(Map.of("toward", target, "nodes", path.nodes(), "weight", RelationLedger.round(path.weight()))));
+        return Map.of("paths", out, "messagesSettled", transmission.expire());
     }
 
     private static void requireParty(Principal principal, String a, String b) {

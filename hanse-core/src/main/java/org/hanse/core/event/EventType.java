@@ -85,6 +85,18 @@ public enum EventType {
     SUBSTITUTION_FAILED(null, false),
     /** A pair's relationship class changed: new sharing depth, exception priority and, for lock-in, diversification advice. */
     RELATIONSHIP_REASSESSED(null, false),
+    /** The critical path toward a finished-goods node changed (its nodes now get redundant encoding). */
+    CRITICAL_PATH_CHANGED(null, false),
+    /** An item relayed along the chain, with its origin and hop count. */
+    RELAYED_ITEM(null, false),
+    /** Beyond the relay cap: the node now takes the origin's items directly. */
+    RELAY_SUBSCRIBED(null, false),
+    /** Please forward this copy of a message to a critical node (the second, independent path). */
+    RELAY_REQUEST(null, false),
+    /** A message that reached a critical node on two paths (or on one after the timeout, flagged DEGRADED), applied once. */
+    SECURE_MESSAGE(null, false),
+    /** The two copies of a message differ: neither is applied. */
+    INTEGRITY_MISMATCH(null, false),
     /** Free-form note between partners (no rule reacts to it). */
     PARTNER_NOTE(null, true);
 
