@@ -196,7 +196,7 @@ public class HanseCli implements Runnable {
     }
 
     /** {@code hanse bench …}: reproducible load figures. */
-    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {Bench.Orders.class, Bench.Sim.class})
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {Bench.Orders.class, Bench.Sim.class, Bench.Analytics.class})
     static class Bench implements Runnable {
 
         @CommandLine.Spec
@@ -205,6 +205,26 @@ public class HanseCli implements Runnable {
         @Override
         public void run() {
             spec.commandLine().usage(System.out);
+        }
+
+        /** {@code hanse bench analytics}: the network analytics endpoint on a generated network. */
+        @Command(name = "analytics", mixinStandardHelpOptions = true,
+                description = "Build a generated network over the API (embedded H2) and time GET /api/v1/network/analytics.")
+        static class Analytics implements Callable<Integer> {
+
+            @Option(names = "--nodes", defaultValue = "10000")
+            int nodes;
+
+            @Option(names = "--rounds", defaultValue = "5")
+            int rounds;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() throws Exception {
+                return new AnalyticsBench(nodes, rounds, spec.commandLine().getOut()).run();
+            }
         }
 
         /** {@code hanse bench sim}: simulator throughput and memory. */

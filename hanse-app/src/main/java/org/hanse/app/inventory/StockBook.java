@@ -1,6 +1,7 @@
 package org.hanse.app.inventory;
 
 import java.time.Instant;
+import java.util.Map;
 import org.hanse.app.security.Principal;
 import org.springframework.stereotype.Service;
 
@@ -53,6 +54,11 @@ public class StockBook {
             }
         }
         return total;
+    }
+
+    /** Consumption per day (oldest first) of each of the nodes over all materials, from one query. */
+    public Map<String, double[]> dailyConsumptionAll(java.util.Collection<String> nodes, Instant now, int days) {
+        return ledger.dailyConsumptionAll(new java.util.HashSet<>(nodes), java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), days);
     }
 
     /** Whether the node keeps the material in its BOM mapping (and so can hold a buffer of it). */

@@ -51,6 +51,25 @@ class StockLedger {
                 .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
     }
 
+    /** Consumption per day over all materials for the given nodes, the {@code days} days ending today (one query). */
+    Map<String, double[]> dailyConsumptionAll(java.util.Set<String> nodes, LocalDate today, int days) {
+        LocalDate first = today.minusDays(days - 1L);
+        Map<String, double[]> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT node_id, occurred_at, quantity FROM stock_movement WHERE kind = 'CONSUMPTION' AND occurred_at >= ?")
+                .param(Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .query(rs -> {
+                    String node = rs.getString(1);
+                    if (!nodes.contains(node)) {
+                        return;
+                    }
+                    int i = (int) (LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), ZoneOffset.UTC).toEpochDay() - first.toEpochDay());
+                    if (i >= 0 && i < days) {
+                        out.computeIfAbsent(node, k -> new double[days])[i] += -rs.getBigDecimal(3).doubleValue();
+                    }
+                });
+        return out;
+    }
+
     /** Consumption per day for the {@code days} days ending today (days without consumption count as 0). */
     List<Double> dailyConsumption(String node, String material, LocalDate today, int days) {
         LocalDate first = today.minusDays(days - 1L);

@@ -60,6 +60,17 @@ public class Adjacency {
         return links.withStatus(LinkStatus.ACCEPTED);
     }
 
+    /** Every node's location, read in one pass (for network-wide analytics). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Location> locations() {
+        Map<String, Location> out = new java.util.HashMap<>();
+        for (NodeRecord n : nodes.all()) {
+            Map<String, Object> loc = (Map<String, Object>) ((Map<String, Object>) n.config().get("node")).get("location");
+            out.put(n.id(), new Location(((Number) loc.get("lat")).doubleValue(), ((Number) loc.get("lon")).doubleValue()));
+        }
+        return out;
+    }
+
     public Location locationOf(String node) {
         return location(node);
     }

@@ -87,6 +87,26 @@ public class OrderBook {
         return out;
     }
 
+    /** {@link #slackAndLeadDays} for every pair at once, keyed "buyer&gt;supplier". */
+    public Map<String, double[]> slackAndLeadDaysAll(Instant since) {
+        return orders.slackAndLeadAll(since);
+    }
+
+    /** {@link #dailyOrderedBy} for every buyer at once (one query). */
+    public Map<String, double[]> dailyOrderedAll(Instant now, int days) {
+        Map<String, double[]> out = new java.util.HashMap<>();
+        java.time.LocalDate today = org.hanse.core.order.CapacityWindow.dateOf(now);
+        orders.placedSince(now.minus(java.time.Duration.ofDays(days)), row -> {
+            int i = (int) (org.hanse.core.order.CapacityWindow.dateOf((Instant) row[1]).toEpochDay() - today.toEpochDay() + days - 1);
+            if (i < 0 || i >= days) {
+                return;
+            }
+            out.computeIfAbsent((String) row[0], k -> new double[days])[i] += (double) row[2];
+        });
+        return out;
+    }
+
+
     /** Mean slack and lead time (days) of the pair's recent orders from their chain schedules, for τ of DESIGN 3.4. */
     public Optional<double[]> slackAndLeadDays(String buyer, String supplier, Instant since) {
         return orders.slackAndLead(buyer, supplier, since);

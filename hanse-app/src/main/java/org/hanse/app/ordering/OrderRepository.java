@@ -62,6 +62,36 @@ class OrderRepository {
                 .list();
     }
 
+    /** Per pair "buyer>supplier": mean slack of the supplier's chain step and mean lead time of its orders, in days (one query). */
+    Map<String, double[]> slackAndLeadAll(Instant since) {
+        Map<String, double[]> sums = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT o.buyer_id, o.supplier_id, c.slack_seconds, o.placed_at, o.due FROM purchase_order o
+                JOIN chain_step c ON c.step_key = o.id AND c.node_id = o.supplier_id
+                WHERE o.placed_at >= ? AND o.status IN ('OPEN', 'COMPLETED')""")
+                .param(Timestamp.from(since))
+                .query(rs -> {
+                    double[] acc = sums.computeIfAbsent(rs.getString(1) + ">" + rs.getString(2), k -> new double[3]);
+                    acc[0] += rs.getLong(3) / 86_400.0;
+                    acc[1] += Duration.between(rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()).toSeconds() / 86_400.0;
+                    acc[2]++;
+                });
+        Map<String, double[]> out = new java.util.HashMap<>();
+        sums.forEach((k, v) -> out.put(k, new double[] {v[0] / v[2], v[1] / v[2]}));
+        return out;
+    }
+
+    /** {buyer, placed at, total supplier quantity} of every order placed since (one query). */
+    void placedSince(Instant since, java.util.function.Consumer<Object[]> row) {
+        jdbc.sql("SELECT buyer_id, placed_at, lines_json FROM purchase_order WHERE placed_at >= ? AND status IN ('OPEN', 'COMPLETED')")
+                .param(Timestamp.from(since))
+                .query(rs -> {
+                    List<Map<String, Object>> lines = json.readValue(rs.getString(3), new TypeReference<List<Map<String, Object>>>() { });
+                    double q = lines.stream().mapToDouble(l -> Double.parseDouble(String.valueOf(l.get("supplierQuantity")))).sum();
+                    row.accept(new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), q});
+                });
+    }
+
     /** Mean slack of the supplier's chain step and mean lead time (due − placed) of the pair's orders, in days. */
     Optional<double[]> slackAndLead(String buyer, String supplier, Instant since) {
         List<double[]> rows = jdbc.sql("""

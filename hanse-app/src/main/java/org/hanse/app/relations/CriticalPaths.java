@@ -54,6 +54,9 @@ class CriticalPaths {
     Map<String, CriticalPath.Path> compute() {
         Instant since = clock.instant().minus(RelationLedger.WINDOW);
         List<Link> links = adjacency.acceptedLinks();
+        Map<String, Double> volumes = new java.util.HashMap<>();
+        ledger.pairs().forEach(p -> volumes.put(p.buyer() + ">" + p.supplier(), p.dailyAmount() * RelationLedger.WINDOW.toDays()));
+        Map<String, double[]> slack = orders.slackAndLeadDaysAll(since);
         Set<String> nodes = new HashSet<>();
         Set<String> suppliers = new HashSet<>();
         List<CriticalPath.Edge> edges = new ArrayList<>();
@@ -61,8 +64,10 @@ class CriticalPaths {
             nodes.add(l.buyer());
             nodes.add(l.supplier());
             suppliers.add(l.supplier());
-            double volume = ledger.pair(l.buyer(), l.supplier()).map(p -> p.dailyAmount() * RelationLedger.WINDOW.toDays()).orElse(0.0);
-            double tau = orders.slackAndLeadDays(l.buyer(), l.supplier(), since).map(x -> CriticalPath.tau(x[0], x[1])).orElse(CriticalPath.tau(null, null));
+            String key = l.buyer() + ">" + l.supplier();
+            double volume = volumes.getOrDefault(key, 0.0);
+            double[] sl = slack.get(key);
+            double tau = sl == null ? CriticalPath.tau(null, null) : CriticalPath.tau(sl[0], sl[1]);
             edges.add(new CriticalPath.Edge(l.supplier(), l.buyer(), volume, tau));
         }
         List<String> finished = nodes.stream().filter(n -> !suppliers.contains(n)).sorted().toList();

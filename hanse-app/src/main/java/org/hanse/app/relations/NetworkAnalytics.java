@@ -101,17 +101,16 @@ class NetworkAnalytics {
             }
         }
         double[] endDemand = new double[DEMAND_DAYS];
-        for (String f : finished) {
-            double[] c = stock.dailyConsumption(f, adjacency.mappedMaterials(f), now, DEMAND_DAYS);
+        for (double[] c : stock.dailyConsumptionAll(finished, now, DEMAND_DAYS).values()) {
             for (int d = 0; d < DEMAND_DAYS; d++) {
                 endDemand[d] += c[d];
             }
         }
-        Map<String, double[]> ordered = orders.dailyOrderedBy(tier.keySet(), now, DEMAND_DAYS);
+        Map<String, double[]> ordered = orders.dailyOrderedAll(now, DEMAND_DAYS);
         Map<Integer, double[]> byTier = new TreeMap<>();
         tier.forEach((n, k) -> {
             double[] series = byTier.computeIfAbsent(k, x -> new double[DEMAND_DAYS]);
-            double[] mine = ordered.get(n);
+            double[] mine = ordered.getOrDefault(n, new double[DEMAND_DAYS]);
             for (int d = 0; d < DEMAND_DAYS; d++) {
                 series[d] += mine[d];
             }
@@ -158,7 +157,8 @@ class NetworkAnalytics {
         });
         out.put("delays", delayStats);
         if (me == null) {
-            List<Location> locations = nodes.stream().sorted().map(adjacency::locationOf).toList();
+            Map<String, Location> all = adjacency.locations();
+            List<Location> locations = nodes.stream().sorted().map(all::get).toList();
             out.put("clusteringIndexKm", RelationLedger.round(Distortion.meanNearestNeighbourKm(locations)));
         }
         out.put("computedInMs", RelationLedger.round((System.nanoTime() - t0) / 1e6));

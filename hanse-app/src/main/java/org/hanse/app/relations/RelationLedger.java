@@ -82,16 +82,17 @@ public class RelationLedger implements RelationshipDepth {
 
     Optional<Pair> pair(String buyer, String supplier) {
         return jdbc.sql("SELECT * FROM relation_pair WHERE buyer_id = ? AND supplier_id = ?").params(buyer, supplier)
-                .query((rs, n) -> new Pair(rs.getString("buyer_id"), rs.getString("supplier_id"), Density.RelationClass.valueOf(rs.getString("relation_class")),
-                        rs.getDouble("rho"), rs.getDouble("theta2"), rs.getInt("orders_count"), rs.getDouble("daily_amount"),
-                        rs.getDouble("spare_capacity"), rs.getTimestamp("assessed_at").toInstant()))
-                .optional();
+                .query(RelationLedger::toPair).optional();
+    }
+
+    private static Pair toPair(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Pair(rs.getString("buyer_id"), rs.getString("supplier_id"), Density.RelationClass.valueOf(rs.getString("relation_class")),
+                rs.getDouble("rho"), rs.getDouble("theta2"), rs.getInt("orders_count"), rs.getDouble("daily_amount"),
+                rs.getDouble("spare_capacity"), rs.getTimestamp("assessed_at").toInstant());
     }
 
     List<Pair> pairs() {
-        return jdbc.sql("SELECT buyer_id, supplier_id FROM relation_pair ORDER BY buyer_id, supplier_id")
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list().stream()
-                .map(p -> pair(p[0], p[1]).orElseThrow()).toList();
+        return jdbc.sql("SELECT * FROM relation_pair ORDER BY buyer_id, supplier_id").query(RelationLedger::toPair).list();
     }
 
     /** Re-assesses the pair now (on each order, and daily as orders leave the window). */
