@@ -19,10 +19,12 @@ public class Adjacency {
 
     private final LinkRepository links;
     private final NodeRepository nodes;
+    private final List<DelayAdvice> delays;
 
-    Adjacency(LinkRepository links, NodeRepository nodes) {
+    Adjacency(LinkRepository links, NodeRepository nodes, List<DelayAdvice> delays) {
         this.links = links;
         this.nodes = nodes;
+        this.delays = delays;
     }
 
     /** One row of a node's BOM mapping: the dictionary unit it counts the material in, and its local unit's factor. */
@@ -123,8 +125,21 @@ public class Adjacency {
         return nodes.find(node).map(n -> NodeRegistry.modules(n.config())).orElse(Set.of());
     }
 
-    public ResponseTimeout responseTimeout(String node) {
+    /** The response timeout as the node's config declares it. */
+    public ResponseTimeout declaredResponseTimeout(String node) {
         return nodes.find(node).map(n -> Links.timeoutOf(n.config())).orElse(ResponseTimeout.DEFAULT);
+    }
+
+    /** The node's declared response timeout, its wait lengthened to base + 2σ of the measured delays toward it. */
+    public ResponseTimeout responseTimeout(String node) {
+        ResponseTimeout declared = declaredResponseTimeout(node);
+        for (DelayAdvice advice : delays) {
+            Optional<Double> variance = advice.delayVarianceSeconds2(node);
+            if (variance.isPresent()) {
+                return new ResponseTimeout(org.hanse.core.relation.Distortion.suggestedTimeout(declared.waitFor(), variance.get()), declared.retries());
+            }
+        }
+        return declared;
     }
 
     @SuppressWarnings("unchecked")
