@@ -178,6 +178,9 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         assertThat(((List<Map<String, Object>>) backups.get("candidates")).get(0).get("node")).isEqualTo(b2);
 
         // Four days on: the first order is overdue and undelivered, M has not been heard from since; S has (it polls).
+        // (Wait for M's inbox first: a delivery after the clock jump would look four days late and lengthen its timeout.)
+        awaitEvents(m, mKey, "ORDER_PLACED", 2);
+        awaitEvents(s, sKey, "ORDER_PLACED", 2);
         clock.advance(Duration.ofDays(4));
         assertThat(api.get("/api/v1/nodes/" + s + "/events?limit=1", sKey).status()).isEqualTo(200);
         assertThat(api.postJson("/api/v1/exits/check", rKey, Map.of()).status()).isEqualTo(403);

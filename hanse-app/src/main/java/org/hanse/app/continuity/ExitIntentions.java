@@ -187,7 +187,7 @@ class ExitIntentions implements CapacityLimits {
                 continue;
             }
             Instant lastHeard = heartbeats.lastHeard(node).orElse(Instant.EPOCH);
-            if (!ExitRule.unannouncedExit(lastHeard, now, adjacency.responseTimeout(node), true)) {
+            if (!ExitRule.unannouncedExit(lastHeard, now, adjacency.silenceTimeout(node), true)) {
                 continue;
             }
             jdbc.sql("DELETE FROM node_exit WHERE node_id = ?").param(node).update();

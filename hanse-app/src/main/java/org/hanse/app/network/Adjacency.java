@@ -125,14 +125,17 @@ public class Adjacency {
         return nodes.find(node).map(n -> NodeRegistry.modules(n.config())).orElse(Set.of());
     }
 
-    /** The response timeout as the node's config declares it. */
-    public ResponseTimeout declaredResponseTimeout(String node) {
+    /** The response timeout as the node's config declares it (orders' override windows, link requests). */
+    public ResponseTimeout responseTimeout(String node) {
         return nodes.find(node).map(n -> Links.timeoutOf(n.config())).orElse(ResponseTimeout.DEFAULT);
     }
 
-    /** The node's declared response timeout, its wait lengthened to base + 2σ of the measured delays toward it. */
-    public ResponseTimeout responseTimeout(String node) {
-        ResponseTimeout declared = declaredResponseTimeout(node);
+    /**
+     * The timeout after which silence counts (exit detection): the declared wait lengthened to base + 2σ of the measured
+     * delays toward the node, so a slow line is not mistaken for a node that left.
+     */
+    public ResponseTimeout silenceTimeout(String node) {
+        ResponseTimeout declared = responseTimeout(node);
         for (DelayAdvice advice : delays) {
             Optional<Double> variance = advice.delayVarianceSeconds2(node);
             if (variance.isPresent()) {

@@ -152,7 +152,7 @@ class NetworkAnalytics {
             m.put("messages", v.length);
             m.put("meanSeconds", RelationLedger.round(Distortion.mean(v)));
             m.put("varianceSeconds2", RelationLedger.round(variance));
-            m.put("suggestedTimeout", Distortion.suggestedTimeout(adjacency.declaredResponseTimeout(pair[1]).waitFor(), variance).toString());
+            m.put("suggestedTimeout", Distortion.suggestedTimeout(adjacency.responseTimeout(pair[1]).waitFor(), variance).toString());
             delayStats.add(m);
         });
         out.put("delays", delayStats);
