@@ -146,7 +146,10 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         assertThat(awaitEvents(loser, keys.get(loser), "SUBSTITUTION_CANCELLED", 1)).hasSize(1);
         assertThat(awaitEvents(b, bKey, "SUBSTITUTION_WON", 1)).hasSize(1);
         // The buyer trusted S fully (no deliveries yet) and the winner has the same equipment and ranges: δ = 1.
-        assertThat(api.get("/api/v1/trust/" + b + "/" + winner, bKey).<Number>at("trust").doubleValue()).isEqualTo(1.0);
+        Api.Response inherited = api.get("/api/v1/trust/" + b + "/" + winner, bKey);
+        assertThat(inherited.<Number>at("trust").doubleValue()).isEqualTo(1.0);
+        assertThat(inherited.<Number>at("inherited.value").doubleValue()).isEqualTo(1.0);
+        assertThat(inherited.<String>at("inherited.cause")).contains(sub);
     }
 
     @Test

@@ -75,6 +75,8 @@ class TrustController {
             x.put("share", TrustLedger.round(w / total));
             return x;
         }).toList());
+        // A substitute's inherited trust counts as one interaction at the time of the substitution.
+        ledger.prior(truster, trustee).ifPresent(p -> m.put("inherited", p));
         m.put("penalties", a.penalties().stream().map(p -> {
             double decay = Math.exp(-(double) Duration.between(p.at(), a.at()).toSeconds() / (4.0 * a.tau().toSeconds()));
             return Map.<String, Object>of("id", p.id(), "kind", p.kind(), "at", p.at().toString(), "asymmetry", TrustLedger.round(p.asymmetry()),

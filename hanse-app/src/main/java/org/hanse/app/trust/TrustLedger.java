@@ -69,6 +69,13 @@ public class TrustLedger implements PartnerSharing {
         }
     }
 
+    /** A substitute's inherited starting trust (old × δ), if the pair has one: value, time and cause. */
+    Optional<Map<String, Object>> prior(String truster, String trustee) {
+        return jdbc.sql("SELECT trust_value, at, cause FROM trust_prior WHERE truster_id = ? AND trustee_id = ?").params(truster, trustee)
+                .query((rs, n) -> Map.<String, Object>of("value", round(rs.getDouble(1)), "at", rs.getTimestamp(2).toInstant().toString(),
+                        "cause", rs.getString(3))).optional();
+    }
+
     /** The trust the truster holds in the trustee now (1.0 without any interaction). */
     public double value(String truster, String trustee) {
         return assess(truster, trustee, clock.instant()).value();
@@ -144,7 +151,8 @@ public class TrustLedger implements PartnerSharing {
             jdbc.sql("UPDATE trust_state SET trust = ?, level = ?, updated_at = ? WHERE truster_id = ? AND trustee_id = ?")
                     .params(value, after.name(), Timestamp.from(now), truster, trustee).update();
         }
-        if (state.isEmpty() || (double) state.get()[0] != value || before != after) {
+        // History points on a visible change only: hourly recomputations drift T by decay alone, which needs no point.
+        if (state.isEmpty() || Math.abs((double) state.get()[0] - value) >= 0.001 || before != after) {
             jdbc.sql("INSERT INTO trust_point (truster_id, trustee_id, at, trust, level, cause) VALUES (?, ?, ?, ?, ?, ?)")
                     .params(truster, trustee, Timestamp.from(now), value, after.name(), cause).update();
         }
