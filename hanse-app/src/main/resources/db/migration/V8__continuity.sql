@@ -74,6 +74,7 @@ CREATE TABLE substitution_offer (
     score            DOUBLE PRECISION NOT NULL,
     similarity       DOUBLE PRECISION NOT NULL,
     status           VARCHAR(12)  NOT NULL,
+    respond_by       TIMESTAMP WITH TIME ZONE NOT NULL,
     decided_at       TIMESTAMP WITH TIME ZONE,
     decided_by       VARCHAR(64),
     PRIMARY KEY (substitution_id, candidate_id)

@@ -30,6 +30,8 @@ abstract class ContinuityApiContract extends ApiTestSupport {
     /** Each test trades its own material, so one test's nodes are never another's candidates. */
     static final String PANEL = "4012345002775";
     static final String VENEER = "4012345003666";
+    static final String PLANK = "4012345005448";
+    static final String BEAM = "4012345006339";
 
     @Autowired
     MutableClock clock;
@@ -292,5 +294,41 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         assertThat(api.get("/api/v1/alerts", OPERATOR).<List<Map<String, Object>>>at("items")).extracting(x -> x.get("subject")).contains(sub.get("id"));
         assertThat(awaitEvents(b, bKey, "SUBSTITUTION_FAILED", 1)).hasSize(1);
         assertThat(api.get("/api/v1/alerts", bKey).status()).isEqualTo(403);
+    }
+
+    @Test
+    void nobodyAnsweringInTimeWidensToNodesWithTheSameEquipment() {
+        String b = id("wb");
+        String s = id("ws");
+        String c = id("wc");
+        String w = id("ww");
+        String bKey = register(b, 20, 20, PLANK, null);
+        String sKey = register(s, 20, 20, PLANK, capacity(PLANK, "planer-x9", "0, 500", null));
+        String cKey = register(c, 20, 20.1, PLANK, capacity(PLANK, "planer-x9", "0, 500", null));
+        // W makes beams today on the same planer: capability matching finds it, the backup list (PLANK mappers) does not.
+        String wKey = register(w, 20, 20.2, BEAM, capacity(BEAM, "planer-x9", "0, 500", null));
+        link(b, bKey, s, sKey, PLANK);
+        api.put("/api/v1/nodes/" + c + "/substitution-settings", cKey, "application/json", "{\"decide\": \"MANUAL\"}");
+        Instant now = clock.instant();
+        Api.Response exit = api.postJson("/api/v1/nodes/" + s + "/exit", sKey, Map.of("type", "RELOCATION", "exitAt", now.plus(Duration.ofDays(40)).toString()));
+        assertThat(exit.status()).as(exit.text()).isEqualTo(201);
+        Map<String, Object> sub = api.get("/api/v1/substitutions", bKey).<List<Map<String, Object>>>at("items").get(0);
+        String id = (String) sub.get("id");
+        assertThat((List<?>) sub.get("offers")).hasSize(1);
+        // C's response timeout is 4 h × (2 + 1) = 12 h: thirteen hours later the round is over.
+        clock.advance(Duration.ofHours(13));
+        api.postJson("/api/v1/exits/check", OPERATOR, Map.of());
+        Map<String, Object> widened = api.get("/api/v1/substitutions/" + id, bKey).map();
+        assertThat(widened.get("round")).isEqualTo(2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> offers = (List<Map<String, Object>>) widened.get("offers");
+        assertThat(offers).extracting(o -> o.get("candidate") + ":" + o.get("status")).containsExactly(c + ":EXPIRED", w + ":SENT");
+        Api.Response late = api.post("/api/v1/substitutions/" + id + "/accept", cKey, "application/json", "");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.<String>at("detail")).startsWith("thank you, " + c);
+        assertThat(awaitEvents(w, wKey, "SUBSTITUTION_REQUEST", 1)).hasSize(1);
+        Api.Response won = api.post("/api/v1/substitutions/" + id + "/accept", wKey, "application/json", "");
+        assertThat(won.status()).as(won.text()).isEqualTo(200);
+        assertThat(won.<String>at("winner")).isEqualTo(w);
     }
 }

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Backup lists per (buyer, supplier, material), DESIGN 3.9: every other node that maps the material, scored
  * 0.6 · similarity + 0.4 · proximity — similarity from the equipment models (Jaccard) and parameter ranges of the
  * resources making the material, proximity = 1 / (1 + Δc / c₀) with Δc the extra distance to the buyer and c₀ the
- * original's distance (at least 50 km). Pinned candidates come first, excluded ones never; nodes that left are out.
+ * original's distance (at least 50 km). Viable means some similarity (BackupScore.rank drops the rest). Pinned
+ * candidates come first, excluded ones never; nodes that left are out.
  * Fewer than two viable candidates is BACKUP_LIST_SHORT, told to the buyer when the list becomes short.
  */
 @Service

@@ -24,7 +24,6 @@ import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.exit.BackupScore;
 import org.hanse.core.exit.ExitRule;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The contract net of DESIGN 3.9. A substitution offers a buyer's business with a leaving supplier to every backup
  * candidate at once (SUBSTITUTION_REQUEST with the pair's historical order parameters and the open orders' windows).
  * Candidates that declare capacity for the material answer at once by their own capacity rule; the others answer by
- * hand before the deadline. The first accept wins atomically (one conditional update of the substitution row), the
+ * hand within their own response timeout (wait × (retries + 1)); the round lasts until the slowest candidate's time is up.
+ * The first accept wins atomically (one conditional update of the substitution row), the
  * other candidates are cancelled, later accepts are refused politely. The winner gets the open orders (re-issued and
  * decided afresh), a link with the buyer and, in the buyer's eyes, the old trust × δ. No winner by the deadline: the
- * call widens to every node declaring capacity for the material; still none: it fails and the operator is alerted.
+ * call widens to capability matching — nodes declaring capacity for the material or running the same equipment as the
+ * original's resource for it; still none: it fails and the operator is alerted.
  */
 @Service
 class Substitutions {
@@ -52,11 +53,9 @@ class Substitutions {
     private final NodeEvents events;
     private final JsonMapper json;
     private final Clock clock;
-    private final Duration responseWindow;
 
     Substitutions(JdbcClient jdbc, BackupLists backups, OrderBook orders, Links links, Adjacency adjacency, TrustLedger trust,
-                  NodeEvents events, JsonMapper json, Clock clock,
-                  @Value("${hanse.continuity.response-window:PT24H}") Duration responseWindow) {
+                  NodeEvents events, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.backups = backups;
         this.orders = orders;
@@ -66,7 +65,6 @@ class Substitutions {
         this.events = events;
         this.json = json;
         this.clock = clock;
-        this.responseWindow = responseWindow;
     }
 
     /** Starts (once per buyer, original, material and cause) and returns the substitution id. */
@@ -83,7 +81,7 @@ class Substitutions {
         jdbc.sql("""
                 INSERT INTO substitution (id, buyer_id, original_id, material, cause, status, round_no, params_json, started_at, deadline)
                 VALUES (?, ?, ?, ?, ?, 'OPEN', 1, ?, ?, ?)""")
-                .params(id, buyer, original, material, cause, json.writeValueAsString(params), Timestamp.from(now), Timestamp.from(now.plus(responseWindow)))
+                .params(id, buyer, original, material, cause, json.writeValueAsString(params), Timestamp.from(now), Timestamp.from(now))
                 .update();
         List<BackupLists.Candidate> ranked = backups.rank(buyer, original, material);
         List<String> offered = new ArrayList<>();
@@ -121,14 +119,18 @@ class Substitutions {
         return m;
     }
 
+    /** Offers the business to one candidate, who has its own response timeout (wait × (retries + 1)) to answer. */
     private void offer(String id, String candidate, int round, double score, double similarity, String buyer, Map<String, Object> params, Instant now) {
+        Instant respondBy = now.plus(adjacency.responseTimeout(candidate).silenceLimit());
         jdbc.sql("""
-                INSERT INTO substitution_offer (substitution_id, candidate_id, round_no, score, similarity, status) VALUES (?, ?, ?, ?, ?, 'SENT')
-                ON CONFLICT DO NOTHING""").params(id, candidate, round, score, similarity).update();
+                INSERT INTO substitution_offer (substitution_id, candidate_id, round_no, score, similarity, status, respond_by) VALUES (?, ?, ?, ?, ?, 'SENT', ?)
+                ON CONFLICT DO NOTHING""").params(id, candidate, round, score, similarity, Timestamp.from(respondBy)).update();
+        // The round lasts until the slowest candidate's time is up.
+        jdbc.sql("UPDATE substitution SET deadline = ? WHERE id = ? AND deadline < ?").params(Timestamp.from(respondBy), id, Timestamp.from(respondBy)).update();
         Map<String, Object> payload = new LinkedHashMap<>(params);
         payload.put("substitution", id);
         payload.put("round", round);
-        payload.put("deadline", now.plus(responseWindow).toString());
+        payload.put("respondBy", respondBy.toString());
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.SUBSTITUTION_REQUEST, buyer, List.of(candidate), now, payload));
     }
 
@@ -169,6 +171,16 @@ class Substitutions {
         Map<String, Object> s = row(id).orElseThrow(() -> new NotFoundException("substitution " + id + " does not exist"));
         String offer = offerStatus(id, candidate).orElseThrow(() -> new ForbiddenException("substitution " + id + " was not offered to " + candidate));
         Instant now = clock.instant();
+        Instant respondBy = jdbc.sql("SELECT respond_by FROM substitution_offer WHERE substitution_id = ? AND candidate_id = ?").params(id, candidate)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
+        if (!"SENT".equals(offer) && !"DECLINED".equals(offer)) {
+            Map<String, Object> current = row(id).orElseThrow();
+            throw new ConflictException("thank you, " + candidate + ": substitution " + id + " is " + current.get("status")
+                    + (current.get("winner") != null ? " (taken by " + current.get("winner") + ")" : "") + "; your offer " + offer.toLowerCase());
+        }
+        if (now.isAfter(respondBy)) {
+            throw new ConflictException("thank you, " + candidate + ": your time to answer substitution " + id + " ran out at " + respondBy);
+        }
         int won = jdbc.sql("UPDATE substitution SET status = 'WON', winner_id = ?, won_at = ? WHERE id = ? AND status = 'OPEN'")
                 .params(candidate, Timestamp.from(now), id).update();
         if (won == 0) {
@@ -282,8 +294,16 @@ class Substitutions {
                 .params(Timestamp.from(now), id).update();
         List<String> asked = jdbc.sql("SELECT candidate_id FROM substitution_offer WHERE substitution_id = ?").param(id).query(String.class).list();
         Set<String> gone = Set.copyOf(jdbc.sql("SELECT node_id FROM node_exit WHERE status IN ('DETECTED', 'EXITED')").query(String.class).list());
-        List<String> wider = round >= 2 ? List.of() : orders.nodesMaking(material).stream()
-                .filter(n -> !n.equals(buyer) && !n.equals(original) && !asked.contains(n) && !gone.contains(n)).toList();
+        // Capability matching: nodes running the same equipment as the original's resource for the material, whatever
+        // they make today (they may take the material on).
+        Set<String> equipment = orders.capacityOf(original).flatMap(p -> p.capability(material).flatMap(c -> p.resource(c.resource())))
+                .map(r -> r.equipment()).orElse(Set.of());
+        Set<String> making = Set.copyOf(orders.nodesMaking(material));
+        List<String> wider = round >= 2 ? List.of() : orders.declaredNodes().stream()
+                .filter(n -> !n.equals(buyer) && !n.equals(original) && !asked.contains(n) && !gone.contains(n))
+                .filter(n -> making.contains(n) || orders.capacityOf(n).map(p -> p.resources().stream()
+                        .anyMatch(r -> r.equipment().stream().anyMatch(equipment::contains))).orElse(false))
+                .toList();
         if (wider.isEmpty()) {
             jdbc.sql("UPDATE substitution SET status = 'FAILED' WHERE id = ? AND status = 'OPEN'").param(id).update();
             String message = "nobody took over " + original + "'s supply of " + material + " to " + buyer + " (substitution " + id + ", "
@@ -294,8 +314,7 @@ class Substitutions {
                     Map.of("substitution", id, "message", message)));
             return;
         }
-        jdbc.sql("UPDATE substitution SET status = 'OPEN', round_no = 2, deadline = ? WHERE id = ?")
-                .params(Timestamp.from(now.plus(responseWindow)), id).update();
+        jdbc.sql("UPDATE substitution SET status = 'OPEN', round_no = 2, deadline = ? WHERE id = ?").params(Timestamp.from(now), id).update();
         Map<String, Object> params = json.readValue((String) s.get("paramsJson"), new TypeReference<Map<String, Object>>() { });
         for (String n : wider) {
             offer(id, n, 2, 0, 0, buyer, params, now);

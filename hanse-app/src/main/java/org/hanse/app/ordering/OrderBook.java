@@ -117,6 +117,11 @@ public class OrderBook {
         return capacity.profile(node);
     }
 
+    /** Every node with a capacity declaration. */
+    public List<String> declaredNodes() {
+        return capacity.declaredNodes();
+    }
+
     /** Nodes that declare capacity for the material (capability matching, DESIGN 3.3). */
     public List<String> nodesMaking(String material) {
         return capacity.declaredNodes().stream()
