@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates a large tiered network for benchmarks and what-if runs: tier sizes halve going upstream (tier 1, facing
- * end customers, is the largest), each buyer has one supplier in the next tier (fan-out ≈ 2), neighbours of one chain
+ * Generates a large tiered network for benchmarks and what-if runs: each tier is {@code fanOut} times smaller going
+ * upstream (tier 1, facing end customers, is the largest; default 2), each buyer has one supplier in the next tier, so a
+ * supplier serves about {@code fanOut} buyers; neighbours of one chain
  * lie close together within a region of about 8° × 9°, capacity is {@code capacityFactor} times the expected end demand
  * a node serves, and each node has two tier-specific pieces of equipment plus one of three variants (so backups
  * differ in similarity). Deterministic for a seed.
@@ -17,7 +18,10 @@ public final class NetworkGenerator {
     }
 
     /** What to generate. */
-    public record Spec(int nodes, int tiers, double demandMean, double demandSd, int leadTime, double capacityFactor) {
+    public record Spec(int nodes, int tiers, double demandMean, double demandSd, int leadTime, double capacityFactor, double fanOut) {
+        public Spec(int nodes, int tiers, double demandMean, double demandSd, int leadTime, double capacityFactor) {
+            this(nodes, tiers, demandMean, demandSd, leadTime, capacityFactor, 2);
+        }
     }
 
     /** The generated nodes and links. */
@@ -29,11 +33,11 @@ public final class NetworkGenerator {
         int[] sizes = new int[spec.tiers() + 1];
         double weights = 0;
         for (int k = 1; k <= spec.tiers(); k++) {
-            weights += Math.pow(2, spec.tiers() - k);
+            weights += Math.pow(spec.fanOut(), spec.tiers() - k);
         }
         int assigned = 0;
         for (int k = spec.tiers(); k >= 2; k--) {
-            sizes[k] = Math.max(1, (int) Math.floor(spec.nodes() * Math.pow(2, spec.tiers() - k) / weights));
+            sizes[k] = Math.max(1, (int) Math.floor(spec.nodes() * Math.pow(spec.fanOut(), spec.tiers() - k) / weights));
             assigned += sizes[k];
         }
         sizes[1] = spec.nodes() - assigned;

@@ -426,18 +426,19 @@ public final class ScenarioReader extends TreeReader {
         if (m == null) {
             return null;
         }
-        unknownKeys("generate", m, Set.of("nodes", "tiers", "demand-mean", "demand-sd", "lead-time", "capacity-factor"));
+        unknownKeys("generate", m, Set.of("nodes", "tiers", "demand-mean", "demand-sd", "lead-time", "capacity-factor", "fan-out"));
         Integer n = wholeNumber("generate.nodes", m.get("nodes"), 2, 10_000_000);
         Integer tiers = m.get("tiers") == null ? Integer.valueOf(4) : wholeNumber("generate.tiers", m.get("tiers"), 1, 20);
         double mean = number("generate.demand-mean", m.get("demand-mean"), 100, 0, 1e9);
         double sd = number("generate.demand-sd", m.get("demand-sd"), 20, 0, 1e9);
         Integer lead = m.get("lead-time") == null ? Integer.valueOf(2) : wholeNumber("generate.lead-time", m.get("lead-time"), 1, 365);
         double capacityFactor = number("generate.capacity-factor", m.get("capacity-factor"), 1.5, 0.1, 100);
+        double fanOut = number("generate.fan-out", m.get("fan-out"), 2, 1, 100);
         if (n != null && tiers != null && n < tiers) {
             add("generate.nodes", "must be at least the number of tiers (" + tiers + ")");
             return null;
         }
-        return n == null || tiers == null || lead == null ? null : new NetworkGenerator.Spec(n, tiers, mean, sd, lead, capacityFactor);
+        return n == null || tiers == null || lead == null ? null : new NetworkGenerator.Spec(n, tiers, mean, sd, lead, capacityFactor, fanOut);
     }
 
     private String nodeRef(String path, Object value, Set<String> nodes) {

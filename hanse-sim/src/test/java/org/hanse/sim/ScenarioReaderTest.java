@@ -75,6 +75,11 @@ class ScenarioReaderTest {
         assertThat(n.nodes().stream().filter(x -> x.tier() == 2).count()).isEqualTo(2666);
         assertThat(n.nodes().stream().filter(x -> x.tier() == 1).count()).isEqualTo(5335);
         assertThat(n.links()).hasSize(10_000 - 666);
+        // Fan-out 4: tiers 16 : 4 : 1 of 2,100 → 100 and 400 upstream, 1,600 in tier 1.
+        NetworkGenerator.Network wide = NetworkGenerator.generate(new NetworkGenerator.Spec(2_100, 3, 100, 20, 2, 1.5, 4), 1);
+        assertThat(wide.nodes().stream().filter(x -> x.tier() == 3).count()).isEqualTo(100);
+        assertThat(wide.nodes().stream().filter(x -> x.tier() == 2).count()).isEqualTo(400);
+        assertThat(wide.nodes().stream().filter(x -> x.tier() == 1).count()).isEqualTo(1_600);
         assertThat(NetworkGenerator.generate(new NetworkGenerator.Spec(500, 3, 100, 20, 2, 1.5), 9))
                 .isEqualTo(NetworkGenerator.generate(new NetworkGenerator.Spec(500, 3, 100, 20, 2, 1.5), 9));
     }
