@@ -115,6 +115,8 @@ final class Replication {
     private final int[] invoiceSupplier;
     private final double[] credit;
     private final int[] lastShipDay;
+    /** Per supplier, how many of its buyers keep it on their polling list (state vectors stop while any does). */
+    private final int[] pollingBuyers;
 
     // Statistics.
     final Stats stats;
@@ -177,6 +179,7 @@ final class Replication {
         credit = new double[n];
         Arrays.fill(credit, 1);
         lastShipDay = new int[n];
+        pollingBuyers = new int[n];
         Arrays.fill(lastShipDay, Integer.MIN_VALUE / 2);
         for (int i = 0; i < n; i++) {
             forecast[i] = new MovingAverage(policy.p());
@@ -366,6 +369,10 @@ final class Replication {
         if (winner < 0) {
             return;
         }
+        if (level[b] == SharingLevel.POLLING && old >= 0) {
+            pollingBuyers[old]--;
+            pollingBuyers[winner]++;
+        }
         supplier[b] = winner;
         addBuyer(winner, b);
         if (!exited[old]) {
@@ -504,7 +511,7 @@ final class Replication {
             // Decay-weighted over a window of at least 14 days: re-evaluated at most every two weeks per pair.
             if (t - lastTrustEval[b] >= TRUST_EVERY) {
                 trust[b] = TrustValue.of(list, List.of(), now);
-                level[b] = SharingLevel.next(level[b], trust[b]);
+                setLevel(b, SharingLevel.next(level[b], trust[b]));
                 lastTrustEval[b] = t;
             }
         }
@@ -668,15 +675,15 @@ final class Replication {
 
     /** Whether every buyer of node i keeps it on the REAL_TIME list (state vectors flow only then). */
     private boolean sharesWith(int i) {
-        if (!mech.trust()) {
-            return true;
+        return !mech.trust() || pollingBuyers[i] == 0;
+    }
+
+    /** Sets buyer b's sharing level toward its current supplier, keeping the supplier's count of polling buyers. */
+    private void setLevel(int b, SharingLevel next) {
+        if (next != level[b] && supplier[b] >= 0) {
+            pollingBuyers[supplier[b]] += next == SharingLevel.POLLING ? 1 : -1;
         }
-        for (int b : buyers[i]) {
-            if (supplier[b] == i && level[b] != SharingLevel.REAL_TIME) {
-                return false;
-            }
-        }
-        return true;
+        level[b] = next;
     }
 
     /** Inventory position: stock + in transit + owed to it − what it owes. */
