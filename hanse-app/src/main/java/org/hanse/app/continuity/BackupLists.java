@@ -121,10 +121,9 @@ class BackupLists {
         Integer before = jdbc.sql("SELECT viable FROM backup_list WHERE buyer_id = ? AND supplier_id = ? AND material = ?")
                 .params(buyer, supplier, material).query(Integer.class).optional().orElse(null);
         String list = json.writeValueAsString(ranked.stream().map(Candidate::json).toList());
-        if (before == null) {
-            jdbc.sql("INSERT INTO backup_list (buyer_id, supplier_id, material, viable, list_json, computed_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(buyer, supplier, material, ranked.size(), list, Timestamp.from(now)).update();
-        } else {
+        if (before != null || jdbc.sql("""
+                INSERT INTO backup_list (buyer_id, supplier_id, material, viable, list_json, computed_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""").params(buyer, supplier, material, ranked.size(), list, Timestamp.from(now)).update() == 0) {
             jdbc.sql("UPDATE backup_list SET viable = ?, list_json = ?, computed_at = ? WHERE buyer_id = ? AND supplier_id = ? AND material = ?")
                     .params(ranked.size(), list, Timestamp.from(now), buyer, supplier, material).update();
         }

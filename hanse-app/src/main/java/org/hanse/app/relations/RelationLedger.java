@@ -81,7 +81,7 @@ public class RelationLedger implements RelationshipDepth {
     }
 
     Optional<Pair> pair(String buyer, String supplier) {
-        return jdbc.sql("SELECT * FROM relation_pair WHERE buyer_id = ? AND supplier_id = ?").params(buyer, supplier)
+        return jdbc.sql("SELECT * FROM relation_pair WHERE buyer_id = ? AND supplier_id = ? AND orders_count >= 0").params(buyer, supplier)
                 .query(RelationLedger::toPair).optional();
     }
 
@@ -92,12 +92,19 @@ public class RelationLedger implements RelationshipDepth {
     }
 
     List<Pair> pairs() {
-        return jdbc.sql("SELECT * FROM relation_pair ORDER BY buyer_id, supplier_id").query(RelationLedger::toPair).list();
+        return jdbc.sql("SELECT * FROM relation_pair WHERE orders_count >= 0 ORDER BY buyer_id, supplier_id").query(RelationLedger::toPair).list();
     }
 
     /** Re-assesses the pair now (on each order, and daily as orders leave the window). */
     @Transactional
     public Pair assess(String buyer, String supplier) {
+        // One assessment of a pair at a time: make sure its row exists, lock it, and only then count the orders, so the
+        // assessment that runs last also counts last (orders placed together are assessed concurrently).
+        jdbc.sql("""
+                INSERT INTO relation_pair (buyer_id, supplier_id, relation_class, rho, theta2, orders_count, daily_amount, spare_capacity, assessed_at)
+                VALUES (?, ?, 'MARKET', 0, 0, -1, 0, 0, ?) ON CONFLICT DO NOTHING""").params(buyer, supplier, Timestamp.from(clock.instant())).update();
+        Optional<Pair> before = jdbc.sql("SELECT * FROM relation_pair WHERE buyer_id = ? AND supplier_id = ? FOR UPDATE").params(buyer, supplier)
+                .query(RelationLedger::toPair).optional().filter(p -> p.orders() >= 0);
         Instant now = clock.instant();
         double days = WINDOW.toDays();
         OrderBook.PairVolume volume = orders.pairVolume(buyer, supplier, now.minus(WINDOW));
@@ -111,13 +118,11 @@ public class RelationLedger implements RelationshipDepth {
         double switching = jdbc.sql("SELECT switching_cost FROM pair_setting WHERE buyer_id = ? AND supplier_id = ?").params(buyer, supplier)
                 .query((rs, n) -> rs.getObject(1) == null ? 0.0 : rs.getDouble(1)).optional().orElse(0.0);
         double theta2 = Density.theta2(spare, switching);
-        Optional<Pair> before = pair(buyer, supplier);
         Density.RelationClass next = Density.reassess(before.map(Pair::relationClass).orElse(null), rho, theta2);
-        jdbc.sql("DELETE FROM relation_pair WHERE buyer_id = ? AND supplier_id = ?").params(buyer, supplier).update();
         jdbc.sql("""
-                INSERT INTO relation_pair (buyer_id, supplier_id, relation_class, rho, theta2, orders_count, daily_amount, spare_capacity, assessed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(buyer, supplier, next.name(), rho, theta2, volume.orders(), m, spare, Timestamp.from(now)).update();
+                UPDATE relation_pair SET relation_class = ?, rho = ?, theta2 = ?, orders_count = ?, daily_amount = ?, spare_capacity = ?, assessed_at = ?
+                WHERE buyer_id = ? AND supplier_id = ?""")
+                .params(next.name(), rho, theta2, volume.orders(), m, spare, Timestamp.from(now), buyer, supplier).update();
         Pair after = pair(buyer, supplier).orElseThrow();
         Density.RelationClass previous = before.map(Pair::relationClass).orElse(Density.RelationClass.MARKET);
         if (previous != next) {

@@ -144,10 +144,9 @@ public class TrustLedger implements PartnerSharing {
         SharingLevel before = state.map(s -> (SharingLevel) s[1]).orElse(null);
         SharingLevel after = SharingLevel.next(before, a.value());
         double value = round(a.value());
-        if (state.isEmpty()) {
-            jdbc.sql("INSERT INTO trust_state (truster_id, trustee_id, trust, level, updated_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(truster, trustee, value, after.name(), Timestamp.from(now)).update();
-        } else {
+        // Upsert: two deliveries of a new pair rated at once both find no row; the second one updates.
+        if (state.isPresent() || jdbc.sql("INSERT INTO trust_state (truster_id, trustee_id, trust, level, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(truster, trustee, value, after.name(), Timestamp.from(now)).update() == 0) {
             jdbc.sql("UPDATE trust_state SET trust = ?, level = ?, updated_at = ? WHERE truster_id = ? AND trustee_id = ?")
                     .params(value, after.name(), Timestamp.from(now), truster, trustee).update();
         }
