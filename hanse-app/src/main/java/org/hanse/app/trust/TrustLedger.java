@@ -92,13 +92,13 @@ public class TrustLedger implements PartnerSharing {
 
     @Override
     public SharingLevel level(String owner, String partner) {
-        return jdbc.sql("SELECT level FROM trust_state WHERE truster_id = ? AND trustee_id = ?").params(owner, partner)
+        return jdbc.sql("SELECT level FROM trust_state WHERE truster_id = ? AND trustee_id = ? AND trust >= 0").params(owner, partner)
                 .query(String.class).optional().map(SharingLevel::valueOf).orElse(SharingLevel.REAL_TIME);
     }
 
     /** The stored level, empty for a pair never assessed. */
     Optional<SharingLevel> storedLevel(String truster, String trustee) {
-        return jdbc.sql("SELECT level FROM trust_state WHERE truster_id = ? AND trustee_id = ?").params(truster, trustee)
+        return jdbc.sql("SELECT level FROM trust_state WHERE truster_id = ? AND trustee_id = ? AND trust >= 0").params(truster, trustee)
                 .query(String.class).optional().map(SharingLevel::valueOf);
     }
 
@@ -138,18 +138,19 @@ public class TrustLedger implements PartnerSharing {
     @Transactional
     public Assessment refresh(String truster, String trustee, String cause) {
         Instant now = clock.instant();
-        Assessment a = assess(truster, trustee, now);
+        // One refresh of a pair at a time: the row exists (a placeholder with trust −1 for a new pair) and is locked
+        // before the interactions are read, so the refresh that runs last also reads last.
+        jdbc.sql("INSERT INTO trust_state (truster_id, trustee_id, trust, level, updated_at) VALUES (?, ?, -1, 'REAL_TIME', ?) ON CONFLICT DO NOTHING")
+                .params(truster, trustee, Timestamp.from(now)).update();
         Optional<Object[]> state = jdbc.sql("SELECT trust, level FROM trust_state WHERE truster_id = ? AND trustee_id = ? FOR UPDATE")
-                .params(truster, trustee).query((rs, n) -> new Object[] {rs.getDouble(1), SharingLevel.valueOf(rs.getString(2))}).optional();
+                .params(truster, trustee).query((rs, n) -> new Object[] {rs.getDouble(1), SharingLevel.valueOf(rs.getString(2))}).optional()
+                .filter(s -> (double) s[0] >= 0);
+        Assessment a = assess(truster, trustee, now);
         SharingLevel before = state.map(s -> (SharingLevel) s[1]).orElse(null);
         SharingLevel after = SharingLevel.next(before, a.value());
         double value = round(a.value());
-        // Upsert: two deliveries of a new pair rated at once both find no row; the second one updates.
-        if (state.isPresent() || jdbc.sql("INSERT INTO trust_state (truster_id, trustee_id, trust, level, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(truster, trustee, value, after.name(), Timestamp.from(now)).update() == 0) {
-            jdbc.sql("UPDATE trust_state SET trust = ?, level = ?, updated_at = ? WHERE truster_id = ? AND trustee_id = ?")
-                    .params(value, after.name(), Timestamp.from(now), truster, trustee).update();
-        }
+        jdbc.sql("UPDATE trust_state SET trust = ?, level = ?, updated_at = ? WHERE truster_id = ? AND trustee_id = ?")
+                .params(value, after.name(), Timestamp.from(now), truster, trustee).update();
         // History points on a visible change only: hourly recomputations drift T by decay alone, which needs no point.
         if (state.isEmpty() || Math.abs((double) state.get()[0] - value) >= 0.001 || before != after) {
             jdbc.sql("INSERT INTO trust_point (truster_id, trustee_id, at, trust, level, cause) VALUES (?, ?, ?, ?, ?, ?)")
@@ -173,7 +174,7 @@ public class TrustLedger implements PartnerSharing {
 
     /** Every pair with a stored state: the daily recomputation walks them (decay and penalties that became effective). */
     List<String[]> pairs() {
-        return jdbc.sql("SELECT truster_id, trustee_id FROM trust_state ORDER BY truster_id, trustee_id")
+        return jdbc.sql("SELECT truster_id, trustee_id FROM trust_state WHERE trust >= 0 ORDER BY truster_id, trustee_id")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
@@ -194,7 +195,7 @@ public class TrustLedger implements PartnerSharing {
     /** Pairs in which the node is truster or trustee, with their current value and level. */
     List<Map<String, Object>> pairsOf(String node) {
         List<Map<String, Object>> out = new ArrayList<>();
-        jdbc.sql("SELECT truster_id, trustee_id, trust, level, updated_at FROM trust_state WHERE truster_id = ? OR trustee_id = ? ORDER BY truster_id, trustee_id")
+        jdbc.sql("SELECT truster_id, trustee_id, trust, level, updated_at FROM trust_state WHERE (truster_id = ? OR trustee_id = ?) AND trust >= 0 ORDER BY truster_id, trustee_id")
                 .params(node, node)
                 .query(rs -> {
                     Map<String, Object> m = new LinkedHashMap<>();
