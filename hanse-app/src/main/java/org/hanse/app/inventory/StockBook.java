@@ -43,19 +43,6 @@ public class StockBook {
         stock.record(node, new Stock.Post(id, material, kind, quantity, null, occurredAt.toString(), orderId, note), Principal.node(node));
     }
 
-    /** The node's consumption per day over all its materials, oldest first (the end demand a finished-goods node sees). */
-    public double[] dailyConsumption(String node, java.util.Collection<String> materials, Instant now, int days) {
-        double[] total = new double[days];
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
-        for (String material : materials) {
-            java.util.List<Double> series = ledger.dailyConsumption(node, material, today, days);
-            for (int d = 0; d < days; d++) {
-                total[d] += series.get(d);
-            }
-        }
-        return total;
-    }
-
     /** Consumption per day (oldest first) of each of the nodes over all materials, from one query. */
     public Map<String, double[]> dailyConsumptionAll(java.util.Collection<String> nodes, Instant now, int days) {
         return ledger.dailyConsumptionAll(new java.util.HashSet<>(nodes), java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), days);

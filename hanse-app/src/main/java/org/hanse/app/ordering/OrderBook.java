@@ -70,29 +70,13 @@ public class OrderBook {
         return bySupplier;
     }
 
-    /** Per day (oldest first) the quantity each node ordered as a buyer, over the last {@code days} days. */
-    public Map<String, double[]> dailyOrderedBy(java.util.Collection<String> buyers, Instant now, int days) {
-        Map<String, double[]> out = new java.util.HashMap<>();
-        java.time.LocalDate today = org.hanse.core.order.CapacityWindow.dateOf(now);
-        for (String b : buyers) {
-            double[] series = new double[days];
-            for (OrderRepository.WithFinish o : orders.placedBy(b, now.minus(java.time.Duration.ofDays(days)))) {
-                int i = (int) (org.hanse.core.order.CapacityWindow.dateOf(o.order().placedAt()).toEpochDay() - today.toEpochDay() + days - 1);
-                if (i >= 0 && i < days) {
-                    series[i] += o.order().lines().stream().mapToDouble(l -> Double.parseDouble(String.valueOf(l.get("supplierQuantity")))).sum();
-                }
-            }
-            out.put(b, series);
-        }
-        return out;
-    }
-
-    /** {@link #slackAndLeadDays} for every pair at once, keyed "buyer&gt;supplier". */
+    /** Mean slack of the supplier's chain step and mean lead time (due − placed) of each pair's recent orders, in days,
+     * keyed "buyer&gt;supplier" — for τ of DESIGN 3.4. */
     public Map<String, double[]> slackAndLeadDaysAll(Instant since) {
         return orders.slackAndLeadAll(since);
     }
 
-    /** {@link #dailyOrderedBy} for every buyer at once (one query). */
+    /** Per buyer, the quantity it ordered on each of the last {@code days} days (oldest first), from one query. */
     public Map<String, double[]> dailyOrderedAll(Instant now, int days) {
         Map<String, double[]> out = new java.util.HashMap<>();
         java.time.LocalDate today = org.hanse.core.order.CapacityWindow.dateOf(now);
@@ -106,11 +90,6 @@ public class OrderBook {
         return out;
     }
 
-
-    /** Mean slack and lead time (days) of the pair's recent orders from their chain schedules, for τ of DESIGN 3.4. */
-    public Optional<double[]> slackAndLeadDays(String buyer, String supplier, Instant since) {
-        return orders.slackAndLead(buyer, supplier, since);
-    }
 
     /** A node's declared capacity (resources with equipment and parameter ranges, what it makes), if any. */
     public Optional<org.hanse.core.order.CapacityProfile> capacityOf(String node) {

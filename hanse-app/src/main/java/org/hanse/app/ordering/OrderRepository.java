@@ -92,21 +92,6 @@ class OrderRepository {
                 });
     }
 
-    /** Mean slack of the supplier's chain step and mean lead time (due − placed) of the pair's orders, in days. */
-    Optional<double[]> slackAndLead(String buyer, String supplier, Instant since) {
-        List<double[]> rows = jdbc.sql("""
-                SELECT c.slack_seconds, o.placed_at, o.due FROM purchase_order o JOIN chain_step c ON c.step_key = o.id AND c.node_id = o.supplier_id
-                WHERE o.buyer_id = ? AND o.supplier_id = ? AND o.placed_at >= ? AND o.status IN ('OPEN', 'COMPLETED')""")
-                .params(buyer, supplier, Timestamp.from(since))
-                .query((rs, n) -> new double[] {rs.getLong(1) / 86_400.0,
-                        Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()).toSeconds() / 86_400.0})
-                .list();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new double[] {rows.stream().mapToDouble(r -> r[0]).average().orElse(0), rows.stream().mapToDouble(r -> r[1]).average().orElse(0)});
-    }
-
     List<WithFinish> placedBetween(String buyer, String supplier, Instant since) {
         return jdbc.sql("""
                 SELECT o.*, r.actual_finish AS receipt_finish FROM purchase_order o LEFT JOIN order_receipt r ON r.order_id = o.id

@@ -63,12 +63,10 @@ class NetworkAnalytics {
         List<Link> links = adjacency.acceptedLinks();
         Set<String> nodes = new HashSet<>();
         Set<String> suppliers = new HashSet<>();
-        Map<String, List<String>> buyersOf = new HashMap<>();
         for (Link l : links) {
             nodes.add(l.buyer());
             nodes.add(l.supplier());
             suppliers.add(l.supplier());
-            buyersOf.computeIfAbsent(l.supplier(), k -> new ArrayList<>()).add(l.buyer());
         }
         List<String> finished = nodes.stream().filter(n -> !suppliers.contains(n)).sorted().toList();
 
