@@ -48,4 +48,14 @@ class Inbox {
                 .query((rs, n) -> new Entry(rs.getLong("seq"), events.toEvent(rs, n)))
                 .list();
     }
+
+    /** The recipient's newest entries of the given types, newest first. */
+    List<Entry> latest(String recipient, java.util.Collection<String> types, int limit) {
+        return jdbc.sql("""
+                SELECT i.seq, e.* FROM inbox i JOIN event_log e ON e.id = i.event_id
+                WHERE i.recipient_id = :recipient AND e.type IN (:types) ORDER BY i.seq DESC LIMIT :limit""")
+                .param("recipient", recipient).param("types", types).param("limit", limit)
+                .query((rs, n) -> new Entry(rs.getLong("seq"), events.toEvent(rs, n)))
+                .list();
+    }
 }

@@ -57,6 +57,11 @@ public class Adjacency {
                 .map(Link::buyer).distinct().toList();
     }
 
+    /** The node's accepted links, as buyer or as supplier. */
+    public List<Link> acceptedLinksOf(String node) {
+        return links.involving(node).stream().filter(l -> l.status() == LinkStatus.ACCEPTED).toList();
+    }
+
     /** Every accepted link as (buyer, supplier, materials), for periodic work over the network. */
     public List<Link> acceptedLinks() {
         return links.withStatus(LinkStatus.ACCEPTED);

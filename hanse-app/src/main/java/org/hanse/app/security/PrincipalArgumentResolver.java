@@ -10,7 +10,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controllers take the request's {@link Principal} as a parameter. */
+/** Lets controllers take the request's {@link Principal} (API key or signed-in person) and {@link SignedInPerson} as parameters. */
 @Configuration(proxyBeanMethods = false)
 class PrincipalArgumentResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
@@ -21,16 +21,27 @@ class PrincipalArgumentResolver implements WebMvcConfigurer, HandlerMethodArgume
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Principal.class;
+        return parameter.getParameterType() == Principal.class || parameter.getParameterType() == SignedInPerson.class;
     }
 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        Object principal = request.getAttribute(ApiKeyFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        if (principal == null) {
-            throw new IllegalStateException("no principal: the API key filter did not run for this request");
+        if (parameter.getParameterType() == SignedInPerson.class) {
+            return signedIn().orElseThrow(() -> new org.hanse.app.web.ForbiddenException("sign in first"));
         }
-        return principal;
+        Object principal = request.getAttribute(ApiKeyFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (principal != null) {
+            return principal;
+        }
+        // A page request: the signed-in person acts as their node (or as the operator), checked by the same services.
+        return signedIn().map(SignedInPerson::principal).orElseThrow(
+                () -> new org.hanse.app.web.ForbiddenException("sign in first"));
+    }
+
+    static java.util.Optional<SignedInPerson> signedIn() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInPerson person
+                ? java.util.Optional.of(person) : java.util.Optional.empty();
     }
 }
