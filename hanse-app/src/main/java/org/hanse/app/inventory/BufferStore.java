@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hanse.core.buffer.BufferPolicy;
 import org.hanse.core.buffer.Zone;
@@ -168,5 +169,21 @@ class BufferStore {
             jdbc.sql("INSERT INTO partner_poll (owner_id, reader_id, polled_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                     .params(owner, reader, Timestamp.from(at)).update();
         }
+    }
+    /** Each node's worst buffer zone: BELOW before ABOVE before INSIDE. */
+    Map<String, String> worstZones() {
+        Map<String, String> worst = new java.util.HashMap<>();
+        jdbc.sql("SELECT node_id, zone FROM buffer_state").query(rs -> {
+            worst.merge(rs.getString(1), rs.getString(2), (a, b) -> rank(a) <= rank(b) ? a : b);
+        });
+        return worst;
+    }
+
+    private static int rank(String zone) {
+        return switch (zone) {
+            case "BELOW" -> 0;
+            case "ABOVE" -> 1;
+            default -> 2;
+        };
     }
 }

@@ -11,10 +11,12 @@ public class StockBook {
 
     private final Stock stock;
     private final StockLedger ledger;
+    private final BufferStore store;
 
-    StockBook(Stock stock, StockLedger ledger) {
+    StockBook(Stock stock, StockLedger ledger, BufferStore store) {
         this.stock = stock;
         this.ledger = ledger;
+        this.store = store;
     }
 
     /**
@@ -51,5 +53,10 @@ public class StockBook {
     /** Whether the node keeps the material in its BOM mapping (and so can hold a buffer of it). */
     public boolean keeps(String node, String material) {
         return stock.keeps(node, material);
+    }
+
+    /** Each node's worst buffer zone now (BELOW before ABOVE before INSIDE), for the operator's network map. */
+    public Map<String, String> worstZones() {
+        return store.worstZones();
     }
 }

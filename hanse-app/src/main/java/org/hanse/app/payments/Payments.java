@@ -314,13 +314,18 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
             if (advance.isEmpty()) {
                 return false;
             }
-            BigDecimal paid = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_match WHERE shipment_id = ? AND line_no = ? AND trigger_name = 'ADVANCE'")
-                    .params(shipmentId, line).query(BigDecimal.class).single();
+            BigDecimal paid = paid(shipmentId, line, "ADVANCE");
             if (paid.compareTo(advance.get().amount().amount()) < 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** What the matches have paid of one instalment of one logistics unit so far. */
+    BigDecimal paid(String shipment, int line, String trigger) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_match WHERE shipment_id = ? AND line_no = ? AND trigger_name = ?")
+                .params(shipment, line, trigger).query(BigDecimal.class).single();
     }
 
     Map<String, Object> read(String id, Principal principal) {

@@ -103,4 +103,13 @@ class CriticalPaths {
         return jdbc.sql("SELECT nodes_json FROM critical_path").query(String.class).list().stream()
                 .anyMatch(t -> json.readValue(t, new TypeReference<List<String>>() { }).contains(node));
     }
+
+    /** The stored critical path toward each finished-goods node (as last refreshed). */
+    Map<String, List<String>> stored() {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        jdbc.sql("SELECT target_id, nodes_json FROM critical_path").query(rs -> {
+            out.put(rs.getString(1), json.readValue(rs.getString(2), new TypeReference<List<String>>() { }));
+        });
+        return out;
+    }
 }

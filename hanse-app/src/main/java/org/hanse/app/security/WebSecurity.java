@@ -34,7 +34,7 @@ class WebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain machines(HttpSecurity http) throws Exception {
+    SecurityFilterChain machineChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
@@ -46,7 +46,7 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain people(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    SecurityFilterChain peopleChain(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/join", "/invitations/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/ui/network/**").hasRole(PersonRole.PLATFORM_OPERATOR.name())

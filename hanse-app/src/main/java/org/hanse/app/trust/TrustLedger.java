@@ -212,4 +212,14 @@ public class TrustLedger implements PartnerSharing {
     static double round(double v) {
         return Math.round(v * 10_000) / 10_000.0;
     }
+
+    /** The mean trust the network holds in each rated node (its trustees' view of it), for the operator's network map. */
+    public Map<String, Double> meanTrustIn() {
+        Map<String, Double> mean = new java.util.HashMap<>();
+        jdbc.sql("SELECT trustee_id, AVG(trust) FROM trust_state WHERE trust >= 0 GROUP BY trustee_id")
+                .query(rs -> {
+                    mean.put(rs.getString(1), rs.getDouble(2));
+                });
+        return mean;
+    }
 }

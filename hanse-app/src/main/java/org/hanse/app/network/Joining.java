@@ -1,0 +1,90 @@
+package org.hanse.app.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hanse.app.security.People;
+import org.hanse.app.security.SignedInPerson;
+import org.hanse.app.web.ConflictException;
+import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Problem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A node joins from the web page: its config file and its first person (the node admin) are validated together and
+ * stored in one transaction, so a problem anywhere stores nothing. Config problems carry the line they are on.
+ */
+@Service
+class Joining {
+
+    private static final Pattern SYNTAX_LINE = Pattern.compile("\\(line (\\d+), column \\d+\\)");
+
+    private final NodeRegistry registry;
+    private final People people;
+    private final org.hanse.app.dictionary.MaterialDictionary dictionary;
+
+    Joining(NodeRegistry registry, People people, org.hanse.app.dictionary.MaterialDictionary dictionary) {
+        this.registry = registry;
+        this.people = people;
+        this.dictionary = dictionary;
+    }
+
+    /** A problem with its line in the config (0 for a field of the join form itself). */
+    record LineProblem(int line, String path, String message) {
+    }
+
+    /** Every problem of the attempt; the node and person are stored only when there are none. */
+    static final class Rejected extends RuntimeException {
+        private final transient List<LineProblem> problems;
+
+        Rejected(List<LineProblem> problems) {
+            super(problems.size() + " problems");
+            this.problems = problems;
+        }
+
+        List<LineProblem> problems() {
+            return problems;
+        }
+    }
+
+    record Joined(NodeRegistry.Registration registration, SignedInPerson admin) {
+    }
+
+    @Transactional
+    Joined join(String configText, String email, String name, String password) {
+        List<LineProblem> problems = new ArrayList<>();
+        for (Problem p : people.checkNewAdmin(email, name, password)) {
+            problems.add(new LineProblem(0, p.path(), p.message()));
+        }
+        Object tree = null;
+        try {
+            tree = ConfigFiles.parse(configText, false);
+        } catch (InvalidInputException syntax) {
+            for (Problem p : syntax.problems()) {
+                Matcher m = SYNTAX_LINE.matcher(p.message());
+                problems.add(new LineProblem(m.find() ? Integer.parseInt(m.group(1)) : 0, p.path().isEmpty() ? "config" : p.path(), p.message()));
+            }
+        }
+        if (tree != null) {
+            ConfigLines lines = ConfigLines.of(configText);
+            try {
+                org.hanse.core.node.NodeConfigReader.read(tree, dictionary).orElseThrow();
+            } catch (InvalidInputException invalid) {
+                for (Problem p : invalid.problems()) {
+                    problems.add(new LineProblem(lines.lineOf(p.path()), p.path(), p.message()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Rejected(problems);
+        }
+        NodeRegistry.Registration registration = registry.register(tree);
+        if (registration.replay()) {
+            throw new ConflictException("node " + registration.id() + " is already registered; its people sign in instead");
+        }
+        SignedInPerson admin = people.createNodeAdmin(registration.id(), email, name, password);
+        return new Joined(registration, admin);
+    }
+}
