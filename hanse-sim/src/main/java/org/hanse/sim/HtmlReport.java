@@ -12,10 +12,15 @@ public final class HtmlReport {
     }
 
     public static String of(Simulator.Run run) {
+        return head("Hanse simulation — " + run.scenario().name()).append("<h1>Simulation: ").append(SvgChart.esc(run.scenario().name()))
+                .append("</h1>").append(body(run)).append("</body></html>\n").toString();
+    }
+
+    /** The report's content without page, title or style, for embedding in another page (the web UI's simulator). */
+    public static String body(Simulator.Run run) {
         Scenario s = run.scenario();
         Summary sum = run.summary();
-        StringBuilder b = head("Hanse simulation — " + s.name());
-        b.append("<h1>Simulation: ").append(SvgChart.esc(s.name())).append("</h1>");
+        StringBuilder b = new StringBuilder();
         b.append("<p>").append(s.nodes().size()).append(" nodes, ").append(sum.tiers().size()).append(" tiers, horizon ").append(s.horizon())
                 .append(" days (warm-up ").append(s.warmUp()).append("), ").append(sum.replications()).append(" replications, seed ").append(s.seed())
                 .append(". Policy: ").append(s.policy().kind().name().toLowerCase(Locale.ROOT)).append(". Mechanisms on: ")
@@ -61,13 +66,19 @@ public final class HtmlReport {
         }
         b.append("<h2>Network</h2><p>End-customer fill rate ").append(est(sum.network().endCustomerFillRate())).append(", substitutions ")
                 .append(est(sum.network().substitutions())).append(", rejected orders ").append(est(sum.network().rejectedOrders())).append(".</p>");
-        return b.append("</body></html>\n").toString();
+        return b.toString();
     }
 
     /** Two runs side by side: the tier metrics of A and B and the bullwhip per tier of both. */
     public static String compare(Simulator.Run a, Simulator.Run b) {
-        StringBuilder h = head("Hanse simulation — " + a.scenario().name() + " vs " + b.scenario().name());
-        h.append("<h1>Compare: A = ").append(SvgChart.esc(a.scenario().name())).append(", B = ").append(SvgChart.esc(b.scenario().name())).append("</h1>");
+        return head("Hanse simulation — " + a.scenario().name() + " vs " + b.scenario().name()).append("<h1>Compare: A = ")
+                .append(SvgChart.esc(a.scenario().name())).append(", B = ").append(SvgChart.esc(b.scenario().name())).append("</h1>")
+                .append(compareBody(a, b)).append("</body></html>\n").toString();
+    }
+
+    /** The comparison's content without page, title or style, for embedding. */
+    public static String compareBody(Simulator.Run a, Simulator.Run b) {
+        StringBuilder h = new StringBuilder();
         h.append("<p>A mechanisms: ").append(SvgChart.esc(mechanisms(a.scenario().mechanisms()))).append("; B mechanisms: ")
                 .append(SvgChart.esc(mechanisms(b.scenario().mechanisms()))).append(".</p>");
         h.append(tierTable(List.of(a.summary(), b.summary()), List.of("A", "B")));
@@ -81,7 +92,7 @@ public final class HtmlReport {
         h.append(figure(SvgChart.bars("Bullwhip ratio per tier, A and B", "Var(orders) / Var(end demand)", bars)));
         h.append("<p>End-customer fill rate: A ").append(est(a.summary().network().endCustomerFillRate())).append(", B ")
                 .append(est(b.summary().network().endCustomerFillRate())).append(".</p>");
-        return h.append("</body></html>\n").toString();
+        return h.toString();
     }
 
     private static List<SvgChart.Line> column(double[][][] series, int c, String name, boolean withEndDemand) {

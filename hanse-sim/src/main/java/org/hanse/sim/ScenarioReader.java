@@ -27,9 +27,11 @@ public final class ScenarioReader extends TreeReader {
             "links", "generate", "disruptions");
 
     private final Path baseDir;
+    private final boolean filesAllowed;
 
-    private ScenarioReader(Path baseDir) {
+    private ScenarioReader(Path baseDir, boolean filesAllowed) {
         this.baseDir = baseDir;
+        this.filesAllowed = filesAllowed;
     }
 
     /** Reads a file; CSV demand series are resolved next to it. */
@@ -43,13 +45,25 @@ public final class ScenarioReader extends TreeReader {
 
     /** Parses scenario text; throws {@link InvalidInputException} with every problem. */
     public static Scenario parse(String yaml, Path baseDir) {
+        return parse(yaml, baseDir, true);
+    }
+
+    /**
+     * Parses a scenario sent by someone else (a web upload): it may not name files, since the server would read them
+     * from its own disk.
+     */
+    public static Scenario parseUntrusted(String yaml) {
+        return parse(yaml, null, false);
+    }
+
+    private static Scenario parse(String yaml, Path baseDir, boolean filesAllowed) {
         Object tree;
         try {
             tree = YAML.readValue(yaml, Object.class);
         } catch (JacksonException e) {
             throw new InvalidInputException("", "is not valid YAML: " + e.getOriginalMessage());
         }
-        ScenarioReader r = new ScenarioReader(baseDir);
+        ScenarioReader r = new ScenarioReader(baseDir, filesAllowed);
         Scenario s = r.scenario(tree);
         if (!r.problems().isEmpty()) {
             throw new InvalidInputException(r.problems());
@@ -280,6 +294,10 @@ public final class ScenarioReader extends TreeReader {
             case "csv" -> {
                 unknownKeys(path, m, Set.of("kind", "file", "column"));
                 String file = requiredString(path + ".file", m.get("file"));
+                if (file != null && !filesAllowed) {
+                    add(path + ".file", "a scenario sent to the server cannot read files; use constant, normal or poisson demand");
+                    return null;
+                }
                 String column = m.get("column") == null ? null : requiredString(path + ".column", m.get("column"));
                 return file == null ? null : series(path, file, column);
             }
