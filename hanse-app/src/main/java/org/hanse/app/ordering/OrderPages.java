@@ -48,7 +48,7 @@ class OrderPages {
 
     /** A supplier and material the node may order, with the unit the dictionary counts it in. */
     record Orderable(String supplier, String material, String name, String unit) {
-        String value() {
+        public String value() {
             return supplier + "|" + material;
         }
     }
@@ -96,7 +96,7 @@ class OrderPages {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", form.get("id"));
             body.put("supplier", pair[0]);
-            String unit = dictionary.find(pair[1]).map(MaterialDictionary.PlatformMaterial::unit).orElse("H87");
+            String unit = unitOf(id, pair[1]);
             body.put("lines", List.of(Map.of("material", pair[1], "quantity", form.getOrDefault("quantity", ""), "unit", unit)));
             Instant now = clock.instant();
             body.put("earliest", now.toString());
@@ -186,6 +186,12 @@ class OrderPages {
                 !supplierView && o.status() == OrderStatus.OPEN && o.parentId() == null);
     }
 
+    /** The unit the buyer counts the material in (its BOM mapping), else the dictionary's, else pieces. */
+    private String unitOf(String buyer, String material) {
+        return adjacency.mapping(buyer, material).map(m -> m.unit().code())
+                .orElseGet(() -> dictionary.find(material).map(MaterialDictionary.PlatformMaterial::unit).orElse("H87"));
+    }
+
     private void form(String id, Model model, Map<String, String> values, List<Problem> problems) {
         List<Orderable> orderable = new ArrayList<>();
         for (Link link : adjacency.acceptedLinksOf(id)) {
@@ -193,7 +199,7 @@ class OrderPages {
                 for (String material : link.materials()) {
                     var known = dictionary.find(material);
                     orderable.add(new Orderable(link.supplier(), material, known.map(MaterialDictionary.PlatformMaterial::name).orElse(material),
-                            known.map(MaterialDictionary.PlatformMaterial::unit).orElse("H87")));
+                            unitOf(id, material)));
                 }
             }
         }

@@ -12,4 +12,10 @@ class SignedInModel {
     SignedInPerson me() {
         return PrincipalArgumentResolver.signedIn().orElse(null);
     }
+
+    /** Whether the person may change anything: viewers only read, so their pages show no forms. */
+    @ModelAttribute("mayAct")
+    boolean mayAct() {
+        return PrincipalArgumentResolver.signedIn().map(SignedInPerson::mayAct).orElse(false);
+    }
 }

@@ -58,7 +58,8 @@ class SimulatorPage {
     }
 
     @PostMapping("/ui/simulator/runs")
-    String start(@RequestParam(defaultValue = "") String scenario, SignedInPerson me, Model model, HttpServletResponse response) {
+    String start(@RequestParam(defaultValue = "") String scenario, @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+                 SignedInPerson me, Model model, HttpServletResponse response) {
         List<Problem> problems = new ArrayList<>();
         Scenario parsed = null;
         if (scenario.length() > MAX_SCENARIO) {
@@ -82,9 +83,14 @@ class SimulatorPage {
             response.setStatus(422);
             model.addAttribute("errors", problems);
             model.addAttribute("scenarioText", scenario);
+            model.addAttribute("bundled", bundled.keySet());
             return "simulation/simulator :: start";
         }
-        response.setHeader("HX-Redirect", "/ui/simulator/runs/" + state.id());
+        if (htmx != null) {
+            // htmx follows the redirect itself when told by header; a 302 would be followed inside the XHR instead.
+            response.setHeader("HX-Redirect", "/ui/simulator/runs/" + state.id());
+            return null;
+        }
         return "redirect:/ui/simulator/runs/" + state.id();
     }
 

@@ -1,0 +1,74 @@
+package org.hanse.app;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright for Java: no browser download (the build installs {@code chromium}), headless,
+ * with the flags that keep it off the network. One browser per test class; a fresh context (cookies, session) per person.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("HANSE_CHROMIUM", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+    private final String base;
+
+    Browser(int port) {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException(CHROMIUM + " is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic")));
+        base = "http://localhost:" + port;
+    }
+
+    /** A new person at a desk (1280 × 900). */
+    Page desk() {
+        return page(1280, 900);
+    }
+
+    /** A new person on a phone (390 × 844, touch). */
+    Page phone() {
+        BrowserContext context = browser.newContext(new NewContextOptions().setBaseURL(base).setViewportSize(390, 844).setHasTouch(true)
+                .setIsMobile(true).setDeviceScaleFactor(2));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
+    private Page page(int width, int height) {
+        BrowserContext context = browser.newContext(new NewContextOptions().setBaseURL(base).setViewportSize(width, height));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
+    static void signIn(Page page, String email, String password) {
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForLoadState();
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
