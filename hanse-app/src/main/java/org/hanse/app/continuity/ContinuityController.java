@@ -29,7 +29,11 @@ class ContinuityController {
     private final Adjacency adjacency;
     private final JdbcClient jdbc;
 
-    ContinuityController(ExitIntentions exits, BackupLists backups, Substitutions substitutions, Adjacency adjacency, JdbcClient jdbc) {
+    private final ExitBoard board;
+
+    ContinuityController(ExitIntentions exits, BackupLists backups, Substitutions substitutions, Adjacency adjacency, JdbcClient jdbc,
+                         ExitBoard board) {
+        this.board = board;
         this.exits = exits;
         this.backups = backups;
         this.substitutions = substitutions;
@@ -130,9 +134,8 @@ class ContinuityController {
     @GetMapping("/api/v1/alerts")
     Map<String, Object> alerts(Principal principal) {
         requireOperator(principal);
-        return Map.of("items", jdbc.sql("SELECT * FROM operator_alert ORDER BY raised_at DESC LIMIT 200").query((rs, n) -> Map.of(
-                "id", rs.getString("id"), "kind", rs.getString("kind"), "message", rs.getString("message"), "subject", rs.getString("subject_id"),
-                "raisedAt", rs.getTimestamp("raised_at").toInstant().toString())).list());
+        return Map.of("items", board.alerts(200).stream().map(a -> Map.of("id", a.id(), "kind", a.kind(), "message", a.message(),
+                "subject", a.subject(), "raisedAt", a.raisedAt().toString())).toList());
     }
 
     private static void requireOperator(Principal principal) {

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo furniture cluster on first start when {@code hanse.demo.enabled}: platform materials,
  * 19 nodes from their config files, 18 accepted links and eight weeks of stock history for a few buffers. The nodes' API keys go to {@code demo-keys.txt}
- * in the data directory, since a key is shown only once.
+ * in the data directory, since a key is shown only once; each node's admin sign-in for the web UI goes to {@code demo-people.txt}.
  */
 @Component
 class DemoNetwork {
@@ -40,16 +40,19 @@ class DemoNetwork {
     private final Links links;
     private final MaterialDictionary dictionary;
     private final StockBook stock;
+    private final org.hanse.app.security.People people;
     private final java.time.Clock clock;
     private final boolean enabled;
     private final Path dataDir;
 
-    DemoNetwork(NodeRegistry registry, Links links, MaterialDictionary dictionary, StockBook stock, java.time.Clock clock,
+    DemoNetwork(NodeRegistry registry, Links links, MaterialDictionary dictionary, StockBook stock, org.hanse.app.security.People people,
+                java.time.Clock clock,
                 @Value("${hanse.demo.enabled:false}") boolean enabled, @Value("${hanse.data-dir}") Path dataDir) {
         this.registry = registry;
         this.links = links;
         this.dictionary = dictionary;
         this.stock = stock;
+        this.people = people;
         this.clock = clock;
         this.enabled = enabled;
         this.dataDir = dataDir;
@@ -64,16 +67,20 @@ class DemoNetwork {
             LOG.info("Demo network already loaded (node {} exists); keys are in {}", ANCHOR_NODE, dataDir.resolve("demo-keys.txt"));
             return;
         }
-        List<String> keys = load();
+        List<String> signIns = new ArrayList<>();
+        List<String> keys = load(signIns);
         Files.createDirectories(dataDir);
         Path keyFile = dataDir.resolve("demo-keys.txt");
         Files.write(keyFile, keys, StandardCharsets.UTF_8);
-        LOG.info("Demo network loaded: {} nodes; their API keys are in {}", keys.size(), keyFile.toAbsolutePath());
+        Path peopleFile = dataDir.resolve("demo-people.txt");
+        Files.write(peopleFile, signIns, StandardCharsets.UTF_8);
+        LOG.info("Demo network loaded: {} nodes; their API keys are in {}, their admins' web sign-ins in {}", keys.size(),
+                keyFile.toAbsolutePath(), peopleFile.toAbsolutePath());
     }
 
-    /** Registers everything and returns "node-id api-key" lines. */
+    /** Registers everything and returns "node-id api-key" lines; adds "email password" lines of the node admins to {@code signIns}. */
     @SuppressWarnings("unchecked")
-    List<String> load() throws IOException {
+    List<String> load(List<String> signIns) throws IOException {
         Map<String, Object> network = (Map<String, Object>) ConfigFiles.parse(read("classpath:demo/links.yaml"), false);
         for (Map<String, Object> m : (List<Map<String, Object>>) network.get("materials")) {
             dictionary.create((String) m.get("code"), (String) m.get("name"), (String) m.get("unit"), "operator");
@@ -84,6 +91,10 @@ class DemoNetwork {
         for (Resource file : files) {
             NodeRegistry.Registration registration = registry.register(ConfigFiles.parse(read(file), false));
             keys.add(registration.id() + " " + registration.apiKey());
+            String email = "admin@" + registration.id() + ".demo";
+            String password = "demo-" + org.hanse.app.security.ApiKeys.generate().substring(3, 19);
+            people.createNodeAdmin(registration.id(), email, "Admin of " + registration.id(), password);
+            signIns.add(email + " " + password);
         }
         for (Map<String, Object> l : (List<Map<String, Object>>) network.get("links")) {
             String buyer = (String) l.get("buyer");

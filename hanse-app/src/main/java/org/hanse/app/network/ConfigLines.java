@@ -51,16 +51,15 @@ public final class ConfigLines {
     /** The 1-based line of {@code path} (or of its nearest present parent); 0 when nothing of it is in the file. */
     public int lineOf(String path) {
         String pointer = pointer(path);
-        while (true) {
+        // The document itself is no place: a missing top-level field belongs to no line.
+        while (!pointer.isEmpty()) {
             Integer line = lines.get(pointer);
             if (line != null && line > 0) {
                 return line;
             }
-            if (pointer.isEmpty()) {
-                return 0;
-            }
             pointer = pointer.substring(0, pointer.lastIndexOf('/'));
         }
+        return 0;
     }
 
     /** {@code a.b[2].c} → {@code /a/b/2/c}. */

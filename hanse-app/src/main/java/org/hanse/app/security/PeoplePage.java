@@ -40,6 +40,8 @@ class PeoplePage {
 
     private void fill(String id, Principal principal, Model model) {
         model.addAttribute("nodeId", id);
+        // Invitation links are passed on by mail or chat, so they carry the server's address.
+        model.addAttribute("base", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
         model.addAttribute("members", people.members(id, principal));
         model.addAttribute("invitations", people.pendingInvitations(id, principal));
         model.addAttribute("roles", java.util.List.of(PersonRole.NODE_OPERATOR, PersonRole.VIEWER, PersonRole.NODE_ADMIN));
