@@ -92,6 +92,21 @@ class WebUiBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void fiveWrongPasswordsLockTheEmailEvenForTheRightOne() {
+        String node = id("guess");
+        register(node, "order-sync");
+        String email = admin(node);
+        Page page = browser.desk();
+        for (int k = 0; k < 5; k++) {
+            Browser.signIn(page, email, "wrong password " + k);
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("The email or the password is not right");
+        }
+        Browser.signIn(page, email, PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?locked$"));
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("locked for 15 minutes");
+    }
+
+    @Test
     void aNodeJoinsFromItsConfigFileAfterFixingTheErrorShownAtItsLine() {
         String node = id("joiner");
         String config = """

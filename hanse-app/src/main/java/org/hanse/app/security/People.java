@@ -38,10 +38,13 @@ public class People implements UserDetailsService {
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    People(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    private final SignInAttempts attempts;
+
+    People(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, SignInAttempts attempts) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
+        this.attempts = attempts;
     }
 
     /** A person as listed on the node's people page (no hash). */
@@ -64,7 +67,7 @@ public class People implements UserDetailsService {
         return jdbc.sql("SELECT email, display_name, password_hash, node_id, role FROM person WHERE email = ?")
                 .param(email.trim().toLowerCase(Locale.ROOT))
                 .query((rs, n) -> new SignedInPerson(rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-                        rs.getString("node_id"), PersonRole.valueOf(rs.getString("role"))))
+                        rs.getString("node_id"), PersonRole.valueOf(rs.getString("role")), attempts.locked(rs.getString("email"))))
                 .optional();
     }
 
@@ -196,7 +199,7 @@ public class People implements UserDetailsService {
         if (inserted == 0) {
             throw new ConflictException(email + " already has an account");
         }
-        return new SignedInPerson(email, name, hash, nodeId, role);
+        return new SignedInPerson(email, name, hash, nodeId, role, false);
     }
 
     private static String checkEmail(String path, String email, List<Problem> problems) {

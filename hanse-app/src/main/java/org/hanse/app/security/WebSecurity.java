@@ -46,14 +46,22 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain peopleChain(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    SecurityFilterChain peopleChain(HttpSecurity http, SecurityContextRepository contexts, SignInAttempts attempts) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/join", "/invitations/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/ui/network/**").hasRole(PersonRole.PLATFORM_OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .anyRequest().hasAnyRole(PersonRole.NODE_ADMIN.name(), PersonRole.NODE_OPERATOR.name(), PersonRole.PLATFORM_OPERATOR.name()))
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/ui", true).failureUrl("/login?failed").permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/ui", true).permitAll()
+                        .failureHandler((request, response, failure) -> {
+                            if (failure instanceof org.springframework.security.authentication.LockedException) {
+                                response.sendRedirect(request.getContextPath() + "/login?locked");
+                                return;
+                            }
+                            attempts.failed(request.getParameter("username"));
+                            response.sendRedirect(request.getContextPath() + "/login?failed");
+                        }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"));
         return http.build();
     }
