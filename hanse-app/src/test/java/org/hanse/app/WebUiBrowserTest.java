@@ -270,6 +270,9 @@ class WebUiBrowserTest extends ApiTestSupport {
         assertThat(charts.first()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
         assertThat(page.locator(".report")).containsText("Bullwhip ratio per tier");
         assertThat(charts.count()).isGreaterThanOrEqualTo(4);
+        // Opened again once finished, the page shows the report at once.
+        page.reload();
+        assertThat(charts.first()).isVisible();
         Browser.screenshot(page, "simulation");
         String run = page.url().substring(page.url().lastIndexOf('/') + 1);
         APIResponse summary = page.request().get("/ui/simulator/runs/" + run + "/summary.json");

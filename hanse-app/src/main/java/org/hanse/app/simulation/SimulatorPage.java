@@ -96,7 +96,12 @@ class SimulatorPage {
 
     @GetMapping("/ui/simulator/runs/{id}")
     String run(@PathVariable String id, SignedInPerson me, Model model) {
-        model.addAttribute("run", runs.read(id, me));
+        SimulationRuns.State state = runs.read(id, me);
+        model.addAttribute("run", state);
+        if (state.status() == SimulationRuns.Status.DONE) {
+            // A small run may finish before its page is first shown.
+            model.addAttribute("report", HtmlReport.body(state.result));
+        }
         fill(me, model);
         return "simulation/run";
     }
