@@ -153,6 +153,50 @@ class WebUiBrowserTest extends ApiTestSupport {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open your workspace")).click();
         assertThat(page.locator("h1")).containsText("Tischlerei Join");
         assertThat(page.locator(".who")).containsText("Node admin");
+
+        // Later the admin edits the same file: an error is shown at its line and nothing changes; a fix is version 2.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Config file")).click();
+        String stored = page.locator("#config").inputValue();
+        assertThat(stored).contains("Tischlerei Join");
+        page.locator("#config").fill(stored.replace("order-sync", "order-sink"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save a new version")).click();
+        assertThat(page.locator("#join-problems")).containsText("modules[0]");
+        assertThat(page.locator("#config-lines .bad")).hasCount(1);
+        assertThat(api.get("/api/v1/nodes/" + node, key).<Number>at("version").intValue()).isEqualTo(1);
+        page.locator("#config").fill(stored.replace("Tischlerei Join", "Tischlerei Join & Söhne"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save a new version")).click();
+        assertThat(page.locator("#config-updated")).containsText("Stored as version 2");
+        assertThat(api.get("/api/v1/nodes/" + node, key).<String>at("name")).isEqualTo("Tischlerei Join & Söhne");
+    }
+
+    @Test
+    void aNodeAsksANewSupplierWhoAcceptsFromItsWorkspace() {
+        String buyer = id("asker");
+        String supplier = id("asked");
+        register(buyer, "order-sync, inventory-notify");
+        register(supplier, "order-sync, inventory-notify");
+        Page buyerPage = browser.desk();
+        Browser.signIn(buyerPage, admin(buyer), PASSWORD);
+        Page supplierPage = browser.desk();
+        Browser.signIn(supplierPage, admin(supplier), PASSWORD);
+        buyerPage.getByLabel("Partner's node id").fill(supplier);
+        buyerPage.getByLabel("The partner would").selectOption("supplier");
+        buyerPage.getByLabel("Materials (codes, comma-separated)").fill("06901234000000");
+        buyerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request")).click();
+        // A bad GTIN check digit is refused with its path; the right one is sent.
+        assertThat(buyerPage.locator("#links-list .problem")).containsText("materials[0]");
+        buyerPage.getByLabel("Materials (codes, comma-separated)").fill(GTIN_BOARD);
+        buyerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request")).click();
+        assertThat(buyerPage.locator("#links-list")).containsText("Asked " + supplier + " to supply you");
+
+        supplierPage.reload();
+        Locator request = supplierPage.locator("#links-list li", new Page.LocatorOptions().setHasText(buyer));
+        assertThat(request).containsText("wants to buy from you");
+        request.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept the request of " + buyer)).click();
+        assertThat(supplierPage.locator("#links-list")).not().containsText(buyer);
+        buyerPage.reload();
+        assertThat(buyerPage.locator("#partners-list")).containsText(supplier);
+        assertThat(buyerPage.locator("#order-item")).containsText(supplier);
     }
 
     @Test

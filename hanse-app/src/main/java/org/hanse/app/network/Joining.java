@@ -52,12 +52,11 @@ class Joining {
     record Joined(NodeRegistry.Registration registration, SignedInPerson admin) {
     }
 
-    @Transactional
-    Joined join(String configText, String email, String name, String password) {
-        List<LineProblem> problems = new ArrayList<>();
-        for (Problem p : people.checkNewAdmin(email, name, password)) {
-            problems.add(new LineProblem(0, p.path(), p.message()));
-        }
+    /**
+     * Parses and validates a config text, adding each problem with its line; returns the tree when it parses (it may
+     * still have problems).
+     */
+    Object checkConfig(String configText, List<LineProblem> problems) {
         Object tree = null;
         try {
             tree = ConfigFiles.parse(configText, false);
@@ -77,6 +76,32 @@ class Joining {
                 }
             }
         }
+        return tree;
+    }
+
+    /** A new version of a node's config from the web page: every problem with its line, or the registry's update. */
+    @Transactional
+    NodeRegistry.Update update(String node, String configText, org.hanse.app.security.Principal principal) {
+        List<LineProblem> problems = new ArrayList<>();
+        Object tree = checkConfig(configText, problems);
+        if (problems.isEmpty()) {
+            try {
+                return registry.update(node, tree, principal);
+            } catch (InvalidInputException invalid) {
+                ConfigLines lines = ConfigLines.of(configText);
+                invalid.problems().forEach(p -> problems.add(new LineProblem(lines.lineOf(p.path()), p.path(), p.message())));
+            }
+        }
+        throw new Rejected(problems);
+    }
+
+    @Transactional
+    Joined join(String configText, String email, String name, String password) {
+        List<LineProblem> problems = new ArrayList<>();
+        for (Problem p : people.checkNewAdmin(email, name, password)) {
+            problems.add(new LineProblem(0, p.path(), p.message()));
+        }
+        Object tree = checkConfig(configText, problems);
         if (!problems.isEmpty()) {
             throw new Rejected(problems);
         }

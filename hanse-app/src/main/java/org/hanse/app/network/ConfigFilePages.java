@@ -16,11 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Joining the network without code: paste or load the node's config file, name its admin, and see every problem next to
- * the line that causes it. On success the node is registered, its admin signed in, and its API key shown once.
+ * The node's config file on the web. Joining without code: paste or load the file, name its admin, and see every problem
+ * next to the line that causes it; on success the node is registered, its admin signed in, its API key shown once.
+ * Later, the node's people edit the same file; a valid change becomes a new version sent to the neighbours as a patch.
  */
 @Page
-class JoinPage {
+class ConfigFilePages {
 
     static final int MAX_CONFIG = 256 * 1024;
 
@@ -28,10 +29,44 @@ class JoinPage {
     private final SessionSignIn signIn;
     private final SecurityProperties security;
 
-    JoinPage(Joining joining, SessionSignIn signIn, SecurityProperties security) {
+    private final NodeRegistry registry;
+
+    ConfigFilePages(Joining joining, SessionSignIn signIn, SecurityProperties security, NodeRegistry registry) {
         this.joining = joining;
         this.signIn = signIn;
         this.security = security;
+        this.registry = registry;
+    }
+
+    private static final tools.jackson.dataformat.yaml.YAMLMapper YAML = tools.jackson.dataformat.yaml.YAMLMapper.builder().build();
+
+    @GetMapping("/ui/nodes/{id}/config")
+    String config(@org.springframework.web.bind.annotation.PathVariable String id, org.hanse.app.security.Principal principal, Model model) {
+        principal.requireSelfOrOperator(id);
+        NodeRegistry.Snapshot node = registry.read(id, principal);
+        model.addAttribute("node", node);
+        model.addAttribute("config", YAML.writeValueAsString(node.config()));
+        return "network/config";
+    }
+
+    @PostMapping("/ui/nodes/{id}/config")
+    String updateConfig(@org.springframework.web.bind.annotation.PathVariable String id, @RequestParam(defaultValue = "") String config,
+                        org.hanse.app.security.Principal principal, Model model, HttpServletResponse response) {
+        principal.requireSelfOrOperator(id);
+        model.addAttribute("config", config);
+        if (config.length() > MAX_CONFIG) {
+            model.addAttribute("node", registry.read(id, principal));
+            return rejected(List.of(new Joining.LineProblem(0, "config", "is larger than 256 KiB")), config, model, response, "network/config");
+        }
+        try {
+            NodeRegistry.Update update = joining.update(id, config, principal);
+            model.addAttribute("updated", update);
+        } catch (Joining.Rejected rejected) {
+            model.addAttribute("node", registry.read(id, principal));
+            return rejected(rejected.problems(), config, model, response, "network/config");
+        }
+        model.addAttribute("node", registry.read(id, principal));
+        return "network/config";
     }
 
     /** A line of the submitted file with the problems found on it. */
@@ -54,7 +89,7 @@ class JoinPage {
         model.addAttribute("email", email);
         model.addAttribute("name", name);
         if (config.length() > MAX_CONFIG) {
-            return rejected(List.of(new Joining.LineProblem(0, "config", "is larger than 256 KiB")), config, model, response);
+            return rejected(List.of(new Joining.LineProblem(0, "config", "is larger than 256 KiB")), config, model, response, "network/join");
         }
         try {
             Joining.Joined joined = joining.join(config, email, name, password);
@@ -63,11 +98,11 @@ class JoinPage {
             model.addAttribute("apiKey", joined.registration().apiKey());
             return "network/joined";
         } catch (Joining.Rejected rejected) {
-            return rejected(rejected.problems(), config, model, response);
+            return rejected(rejected.problems(), config, model, response, "network/join");
         }
     }
 
-    private String rejected(List<Joining.LineProblem> problems, String config, Model model, HttpServletResponse response) {
+    private static String rejected(List<Joining.LineProblem> problems, String config, Model model, HttpServletResponse response, String view) {
         response.setStatus(422);
         Map<Integer, List<String>> byLine = new LinkedHashMap<>();
         for (Joining.LineProblem p : problems) {
@@ -80,7 +115,7 @@ class JoinPage {
         }
         model.addAttribute("problems", problems);
         model.addAttribute("lines", lines);
-        return "network/join";
+        return view;
     }
 
     private void requireOpen() {
