@@ -62,6 +62,25 @@ final class Browser implements AutoCloseable {
         page.waitForLoadState();
     }
 
+    /**
+     * The WCAG 2 A and AA violations axe-core finds on the page as it is now (contrast, labels, names, landmarks…),
+     * each as "rule: count × help @ first targets".
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> accessibilityViolations(Page page) {
+        try (var in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return (List<String>) page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+                  return r.violations.map(v => v.id + ': ' + v.nodes.length + ' × ' + v.help + ' @ '
+                    + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+                }""");
+    }
+
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

@@ -397,6 +397,42 @@ class WebUiBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void theMainPagesPassTheWcagAaRulesOfAxe() {
+        String buyer = id("axe-b");
+        String supplier = id("axe-s");
+        Map<String, String> keys = linked(buyer, supplier);
+        capacity(supplier, keys.get(supplier));
+        Page page = browser.desk();
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        page.navigate("/login");
+        found.put("login", Browser.accessibilityViolations(page));
+        page.navigate("/join");
+        found.put("join", Browser.accessibilityViolations(page));
+        Browser.signIn(page, admin(buyer), PASSWORD);
+        page.getByLabel("Quantity to order").fill("5");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place order")).click();
+        assertThat(page.locator("#orders-list tr[data-order]")).hasCount(1);
+        assertThat(page.locator("#links-list")).isVisible();
+        found.put("workspace", Browser.accessibilityViolations(page));
+        page.navigate("/ui/nodes/" + buyer + "/people");
+        found.put("people", Browser.accessibilityViolations(page));
+        page.navigate("/ui/nodes/" + buyer + "/config");
+        found.put("config", Browser.accessibilityViolations(page));
+        page.navigate("/ui/simulator");
+        found.put("simulator", Browser.accessibilityViolations(page));
+        Page operator = browser.desk();
+        Browser.signIn(operator, "operator@hanse.test", OPERATOR_PASSWORD);
+        operator.waitForCondition(() -> operator.locator("#graph[data-ready]").count() == 1);
+        found.put("network", Browser.accessibilityViolations(operator));
+        assertThat(found).allSatisfy((name, violations) -> assertThat(violations).as(name).isEmpty());
+        // The checker itself finds what it should: an unlabelled field and grey-on-grey text.
+        Page control = browser.desk();
+        control.setContent("<!DOCTYPE html><html lang='en'><head><title>t</title></head><body><main><input>"
+                + "<p style='color:#aaa;background:#bbb'>faint</p></main></body></html>");
+        assertThat(Browser.accessibilityViolations(control)).anyMatch(v -> v.startsWith("label:")).anyMatch(v -> v.startsWith("color-contrast:"));
+    }
+
+    @Test
     void theWorkspaceFitsAPhoneAndEveryFieldHasALabel() {
         String buyer = id("phone-b");
         String supplier = id("phone-s");
