@@ -126,4 +126,31 @@ abstract class PeopleContract extends ApiTestSupport {
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM person WHERE email = ?").param("r@" + node + ".test").query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void adminsRemovePeopleButNeverTheLastAdminAndPeopleChangeTheirPassword() {
+        String node = id("rm");
+        String other = id("rm-other");
+        register(node, "order-sync");
+        register(other, "order-sync");
+        SignedInPerson admin = people.createNodeAdmin(node, "a@" + node + ".test", "A", PASSWORD);
+        SignedInPerson stranger = people.createNodeAdmin(other, "a@" + other + ".test", "B", PASSWORD);
+        String token = people.invite(node, "o@" + node + ".test", "NODE_OPERATOR", admin).link().substring("/invitations/".length());
+        SignedInPerson colleague = people.accept(token, "O", PASSWORD);
+        assertThatThrownBy(() -> people.remove(node, colleague.email(), stranger)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> people.remove(node, colleague.email(), colleague)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> people.remove(node, admin.email(), admin)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> people.remove(node, stranger.email(), admin)).isInstanceOf(NotFoundException.class);
+        people.remove(node, colleague.email(), admin);
+        assertThat(people.members(node, admin.principal())).extracting(People.Member::email).containsExactly(admin.email());
+
+        assertThatThrownBy(() -> people.changePassword(admin.email(), "not my password", "a brand new secret"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().stream().map(Problem::path).toList()).containsExactly("current"));
+        assertThatThrownBy(() -> people.changePassword(admin.email(), PASSWORD, "short"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().stream().map(Problem::path).toList()).containsExactly("password"));
+        people.changePassword(admin.email(), PASSWORD, "a brand new secret");
+        String stored = jdbc.sql("SELECT password_hash FROM person WHERE email = ?").param(admin.email()).query(String.class).single();
+        assertThat(passwords.matches("a brand new secret", stored)).isTrue();
+        assertThat(passwords.matches(PASSWORD, stored)).isFalse();
+    }
 }

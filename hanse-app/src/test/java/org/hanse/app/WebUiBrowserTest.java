@@ -391,6 +391,14 @@ class WebUiBrowserTest extends ApiTestSupport {
         Page again = browser.desk();
         again.navigate(link);
         assertThat(again.getByRole(AriaRole.ALERT)).containsText("Not found");
+        // The admin removes the viewer: the viewer's open session ends at its next request.
+        page.onDialog(dialog -> dialog.accept());
+        page.navigate("/ui/nodes/" + a + "/people");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove viewer@" + a + ".test")).click();
+        assertThat(page.locator("#people-panel")).containsText("was removed");
+        assertThat(page.locator("#people-panel tr[data-person]")).hasCount(1);
+        viewer.navigate("/ui/nodes/" + a);
+        assertThat(viewer).hasURL(Pattern.compile(".*/login\\?ended$"));
         // The API keys still work beside the sessions.
         assertThat(api.get("/api/v1/nodes/" + a, ac.get(a)).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/nodes/" + b, ac.get(a)).status()).isEqualTo(403);
@@ -420,6 +428,8 @@ class WebUiBrowserTest extends ApiTestSupport {
         found.put("config", Browser.accessibilityViolations(page));
         page.navigate("/ui/simulator");
         found.put("simulator", Browser.accessibilityViolations(page));
+        page.navigate("/ui/account");
+        found.put("account", Browser.accessibilityViolations(page));
         Page operator = browser.desk();
         Browser.signIn(operator, "operator@hanse.test", OPERATOR_PASSWORD);
         operator.waitForCondition(() -> operator.locator("#graph[data-ready]").count() == 1);

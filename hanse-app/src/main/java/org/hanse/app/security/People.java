@@ -170,6 +170,43 @@ public class People implements UserDetailsService {
         return insert(row[1], displayName.trim(), password, row[0], PersonRole.valueOf(row[2]), row[3]);
     }
 
+    /** A node admin (or the platform operator) removes a colleague; the node keeps at least one admin. */
+    @Transactional
+    public void remove(String nodeId, String email, SignedInPerson by) {
+        if (!by.isPlatformOperator() && !(by.isNodeAdmin() && nodeId.equals(by.nodeId()))) {
+            throw new ForbiddenException("only an admin of node " + nodeId + " may remove its people");
+        }
+        SignedInPerson person = find(email).filter(p -> nodeId.equals(p.nodeId()))
+                .orElseThrow(() -> new NotFoundException(email + " does not belong to node " + nodeId));
+        // Lock the node's admins so two admins removing each other at once cannot leave the node without one.
+        List<String> admins = jdbc.sql("SELECT email FROM person WHERE node_id = ? AND role = ? ORDER BY email FOR UPDATE")
+                .params(nodeId, PersonRole.NODE_ADMIN.name()).query(String.class).list();
+        if (person.isNodeAdmin() && admins.size() <= 1) {
+            throw new ConflictException(person.email() + " is the node's last admin; make someone else admin first");
+        }
+        jdbc.sql("DELETE FROM person WHERE email = ?").param(person.email()).update();
+    }
+
+    /** A person changes their own password, proving the current one. */
+    @Transactional
+    public void changePassword(String email, String current, String next) {
+        SignedInPerson person = find(email).orElseThrow(() -> new NotFoundException("no such person"));
+        List<Problem> problems = new ArrayList<>();
+        if (current == null || !passwords.matches(current, person.passwordHash())) {
+            problems.add(new Problem("current", "is not your current password"));
+        }
+        checkPassword("password", next, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        jdbc.sql("UPDATE person SET password_hash = ? WHERE email = ?").params(passwords.encode(next), person.email()).update();
+    }
+
+    /** Whether a signed-in person still has the account, node and role their session was opened with. */
+    boolean stillValid(SignedInPerson signedIn) {
+        return find(signedIn.email()).filter(p -> java.util.Objects.equals(p.nodeId(), signedIn.nodeId()) && p.role() == signedIn.role()).isPresent();
+    }
+
     /** Everyone who belongs to the node, for its own people and the platform operator. */
     public List<Member> members(String nodeId, Principal principal) {
         principal.requireSelfOrOperator(nodeId);

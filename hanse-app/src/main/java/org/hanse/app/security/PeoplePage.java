@@ -38,6 +38,14 @@ class PeoplePage {
         return "people :: panel";
     }
 
+    @PostMapping("/ui/nodes/{id}/people/remove")
+    String remove(@PathVariable String id, @RequestParam String email, SignedInPerson me, Principal principal, Model model) {
+        people.remove(id, email, me);
+        model.addAttribute("removed", email);
+        fill(id, principal, model);
+        return "people :: panel";
+    }
+
     private void fill(String id, Principal principal, Model model) {
         model.addAttribute("nodeId", id);
         // Invitation links are passed on by mail or chat, so they carry the server's address.

@@ -46,7 +46,7 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain peopleChain(HttpSecurity http, SecurityContextRepository contexts, SignInAttempts attempts) throws Exception {
+    SecurityFilterChain peopleChain(HttpSecurity http, SecurityContextRepository contexts, SignInAttempts attempts, People people) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/join", "/invitations/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/ui/network/**").hasRole(PersonRole.PLATFORM_OPERATOR.name())
@@ -62,7 +62,8 @@ class WebSecurity {
                             attempts.failed(request.getParameter("username"));
                             response.sendRedirect(request.getContextPath() + "/login?failed");
                         }))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"));
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .addFilterBefore(new StillSignedIn(people), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }
 }
