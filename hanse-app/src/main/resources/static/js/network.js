@@ -15,7 +15,7 @@
           'background-color': function (n) { return ZONE[n.data('zone')] || ZONE.NONE; }, 'width': 18, 'height': 18,
           'border-width': 1, 'border-color': '#1d2433' } },
         { selector: 'node[?critical]', style: { 'border-width': 3, 'border-color': '#f0b400' } },
-        { selector: 'node[exit]', style: { 'border-style': 'dashed', 'border-width': 3, 'opacity': 0.6, 'shape': 'diamond' } },
+        { selector: 'node[?exited]', style: { 'border-style': 'dashed', 'border-width': 3, 'opacity': 0.6, 'shape': 'diamond' } },
         { selector: 'node[?substitute]', style: { 'shape': 'star', 'width': 24, 'height': 24 } },
         { selector: 'edge', style: { 'width': 1.5, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.7,
           'line-color': function (e) { return EDGE[e.data('relationClass')] || '#98a2b3'; },
@@ -25,6 +25,7 @@
         { selector: ':selected', style: { 'overlay-opacity': 0.2, 'overlay-color': '#1b4d89' } }
       ]
     });
+    container.dataset.exited = String(cy.nodes('[?exited]').length);
     container.dataset.ready = String(cy.nodes().length);
     cy.on('tap', 'node', function (e) { window.location = '/ui/nodes/' + encodeURIComponent(e.target.id()); });
     var by = document.getElementById('colour-by');

@@ -72,7 +72,11 @@ class WebUiBrowserTest extends ApiTestSupport {
     void theOperatorSignsInAfterAWrongPasswordAndSeesTheNetworkMap() {
         String buyer = id("map-b");
         String supplier = id("map-s");
-        linked(buyer, supplier);
+        Map<String, String> keys = linked(buyer, supplier);
+        // The supplier announces its exit: the map marks it.
+        Api.Response exit = api.postJson("/api/v1/nodes/" + supplier + "/exit", keys.get(supplier), Map.of("type", "CLOSURE",
+                "exitAt", Instant.now().plus(Duration.ofDays(60)).toString(), "reason", "retiring"));
+        assertThat(exit.status()).as(exit.text()).isIn(200, 201);
         Page page = browser.desk();
         page.navigate("/ui");
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
@@ -85,6 +89,9 @@ class WebUiBrowserTest extends ApiTestSupport {
         int drawn = Integer.parseInt(page.locator("#graph").getAttribute("data-ready"));
         long registered = jdbc.sql("SELECT COUNT(*) FROM node").query(Long.class).single();
         assertThat(drawn).isEqualTo((int) registered);
+        long exits = jdbc.sql("SELECT COUNT(*) FROM node_exit").query(Long.class).single();
+        assertThat(page.locator("#graph")).hasAttribute("data-exited", String.valueOf(exits));
+        assertThat(page.locator("table tr", new Page.LocatorOptions().setHasText(supplier))).containsText("exit ANNOUNCED");
         assertThat(page.locator("table a", new Page.LocatorOptions().setHasText(buyer))).hasCount(1);
         page.getByLabel("Colour nodes by").selectOption("trust");
         assertThat(page.locator("#legend-trust")).isVisible();

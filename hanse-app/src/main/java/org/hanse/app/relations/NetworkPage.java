@@ -94,6 +94,7 @@ class NetworkPage {
             data.put("trustBand", t == null ? "UNRATED" : t < 0.8 ? "LOW" : t < 0.95 ? "MEDIUM" : "HIGH");
             ExitBoard.Exit exit = exitOf.get(n.id());
             data.put("exit", exit == null ? null : exit.status());
+            data.put("exited", exit != null);
             data.put("substitute", substitutes.contains(n.id()));
             data.put("critical", criticalNodes.contains(n.id()));
             nodeElements.add(Map.of("data", data));
