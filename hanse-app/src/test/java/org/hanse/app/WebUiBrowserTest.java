@@ -404,8 +404,9 @@ class WebUiBrowserTest extends ApiTestSupport {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove viewer@" + a + ".test")).click();
         assertThat(page.locator("#people-panel")).containsText("was removed");
         assertThat(page.locator("#people-panel tr[data-person]")).hasCount(1);
-        viewer.navigate("/ui/nodes/" + a);
-        assertThat(viewer).hasURL(Pattern.compile(".*/login\\?ended$"));
+        // Its open workspace polls: the next poll is refused and sends the browser to the sign-in page by itself.
+        assertThat(viewer).hasURL(Pattern.compile(".*/login\\?ended$"), new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(15_000));
+        assertThat(viewer.request().get("/ui/nodes/" + a).url()).endsWith("/login");
         // The API keys still work beside the sessions.
         assertThat(api.get("/api/v1/nodes/" + a, ac.get(a)).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/nodes/" + b, ac.get(a)).status()).isEqualTo(403);
