@@ -318,7 +318,12 @@ class WebUiBrowserTest extends ApiTestSupport {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run")).click();
         assertThat(page).hasURL(Pattern.compile(".*/ui/simulator/runs/[0-9a-f]{8}$"));
         Locator charts = page.locator(".report figure svg");
-        assertThat(charts.first()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        try {
+            assertThat(charts.first()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        } catch (AssertionError e) {
+            Browser.screenshot(page, "simulation-failed");
+            throw new AssertionError("no chart; the page shows: " + page.locator("main").innerText(), e);
+        }
         assertThat(page.locator(".report")).containsText("Bullwhip ratio per tier");
         assertThat(charts.count()).isGreaterThanOrEqualTo(4);
         // Opened again once finished, the page shows the report at once.
