@@ -96,12 +96,8 @@ class SimulatorPage {
 
     @GetMapping("/ui/simulator/runs/{id}")
     String run(@PathVariable String id, SignedInPerson me, Model model) {
-        SimulationRuns.State state = runs.read(id, me);
-        model.addAttribute("run", state);
-        if (state.status() == SimulationRuns.Status.DONE) {
-            // A small run may finish before its page is first shown.
-            model.addAttribute("report", HtmlReport.body(state.result));
-        }
+        // A small run may finish before its page is first shown: then the page carries the report at once.
+        snapshot(runs.read(id, me), model);
         fill(me, model);
         return "simulation/run";
     }
@@ -109,12 +105,22 @@ class SimulatorPage {
     /** Polled while the run is under way; once done it answers with the report and stops polling. */
     @GetMapping("/ui/simulator/runs/{id}/progress")
     String progress(@PathVariable String id, SignedInPerson me, Model model) {
-        SimulationRuns.State state = runs.read(id, me);
+        snapshot(runs.read(id, me), model);
+        return "simulation/run :: progress";
+    }
+
+    /**
+     * The run's status read once, and the report if that status is DONE: the template shows this snapshot, never the
+     * live state, which the worker may finish between two reads.
+     */
+    private static void snapshot(SimulationRuns.State state, Model model) {
+        SimulationRuns.Status status = state.status();
         model.addAttribute("run", state);
-        if (state.status() == SimulationRuns.Status.DONE) {
+        model.addAttribute("status", status.name());
+        model.addAttribute("percent", state.percent());
+        if (status == SimulationRuns.Status.DONE) {
             model.addAttribute("report", HtmlReport.body(state.result));
         }
-        return "simulation/run :: progress";
     }
 
     @GetMapping(value = "/ui/simulator/runs/{id}/summary.json", produces = "application/json")
