@@ -150,8 +150,10 @@ class BufferPages {
 
     /** End-of-day stock on hand over the last {@link #TREND_DAYS} days, walked back from today's level through the history. */
     private double[] trend(BufferView view) {
-        List<StockLedger.Movement> recent = ledger.history(view.node(), view.material(), 1000);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // Only movements after the earliest end of day shown change the levels walked back to.
+        List<StockLedger.Movement> recent = ledger.since(view.node(), view.material(),
+                today.minusDays(TREND_DAYS - 2).atStartOfDay(ZoneOffset.UTC).toInstant());
         double[] levels = new double[TREND_DAYS];
         double level = view.onHand();
         int next = 0;

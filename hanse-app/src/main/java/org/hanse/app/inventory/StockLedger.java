@@ -102,12 +102,24 @@ class StockLedger {
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
     }
 
+    /** The movements that occurred at or after {@code from}, newest first. */
+    List<Movement> since(String node, String material, java.time.Instant from) {
+        return jdbc.sql("SELECT * FROM stock_movement WHERE node_id = ? AND material = ? AND occurred_at >= ? ORDER BY occurred_at DESC, recorded_at DESC")
+                .params(node, material, java.sql.Timestamp.from(from))
+                .query(this::toMovement)
+                .list();
+    }
+
+    private Movement toMovement(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Movement(rs.getString("id"), rs.getString("node_id"), rs.getString("material"),
+                MovementKind.valueOf(rs.getString("kind")), rs.getBigDecimal("quantity"), rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("order_id"), rs.getString("counterparty"), rs.getString("note"));
+    }
+
     List<Movement> history(String node, String material, int limit) {
         return jdbc.sql("SELECT * FROM stock_movement WHERE node_id = ? AND material = ? ORDER BY occurred_at DESC, recorded_at DESC LIMIT " + limit)
                 .params(node, material)
-                .query((rs, n) -> new Movement(rs.getString("id"), rs.getString("node_id"), rs.getString("material"),
-                        MovementKind.valueOf(rs.getString("kind")), rs.getBigDecimal("quantity"), rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("order_id"), rs.getString("counterparty"), rs.getString("note")))
+                .query(this::toMovement)
                 .list();
     }
 }

@@ -45,15 +45,15 @@ public class Adjacency {
 
     /** Accepted suppliers of the node for the material (its upstream). */
     public List<String> suppliersOf(String buyer, String material) {
-        return links.involving(buyer).stream()
-                .filter(l -> l.status() == LinkStatus.ACCEPTED && l.buyer().equals(buyer) && l.materials().contains(material))
+        return acceptedLinksOf(buyer).stream()
+                .filter(l -> l.buyer().equals(buyer) && l.materials().contains(material))
                 .map(Link::supplier).distinct().toList();
     }
 
     /** Accepted buyers of the node for the material (its adjacent downstream). */
     public List<String> buyersOf(String supplier, String material) {
-        return links.involving(supplier).stream()
-                .filter(l -> l.status() == LinkStatus.ACCEPTED && l.supplier().equals(supplier) && l.materials().contains(material))
+        return acceptedLinksOf(supplier).stream()
+                .filter(l -> l.supplier().equals(supplier) && l.materials().contains(material))
                 .map(Link::buyer).distinct().toList();
     }
 

@@ -54,19 +54,18 @@ class ConfigFilePages {
                         org.hanse.app.security.Principal principal, Model model, HttpServletResponse response) {
         principal.requireSelfOrOperator(id);
         model.addAttribute("config", config);
-        if (config.length() > MAX_CONFIG) {
-            model.addAttribute("node", registry.read(id, principal));
-            return rejected(List.of(new Joining.LineProblem(0, "config", "is larger than 256 KiB")), config, model, response, "network/config");
+        List<Joining.LineProblem> problems = List.of(new Joining.LineProblem(0, "config", "is larger than 256 KiB"));
+        if (config.length() <= MAX_CONFIG) {
+            try {
+                model.addAttribute("updated", joining.update(id, config, principal));
+                problems = List.of();
+            } catch (Joining.Rejected rejected) {
+                problems = rejected.problems();
+            }
         }
-        try {
-            NodeRegistry.Update update = joining.update(id, config, principal);
-            model.addAttribute("updated", update);
-        } catch (Joining.Rejected rejected) {
-            model.addAttribute("node", registry.read(id, principal));
-            return rejected(rejected.problems(), config, model, response, "network/config");
-        }
+        // Read after the update, so the page shows the version just stored.
         model.addAttribute("node", registry.read(id, principal));
-        return "network/config";
+        return problems.isEmpty() ? "network/config" : rejected(problems, config, model, response, "network/config");
     }
 
     /** A line of the submitted file with the problems found on it. */

@@ -25,7 +25,22 @@ public final class ConfigFiles {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new InvalidInputException("", "not valid " + (json ? "JSON" : "YAML") + where + ": " + e.getOriginalMessage());
+            throw new SyntaxError(at == null ? 0 : at.getLineNr(), "not valid " + (json ? "JSON" : "YAML") + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** A config file that does not parse, with the line of the error (0 when unknown). */
+    public static final class SyntaxError extends InvalidInputException {
+
+        private final int line;
+
+        SyntaxError(int line, String message) {
+            super("", message);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
         }
     }
 }

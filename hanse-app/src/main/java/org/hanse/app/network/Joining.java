@@ -2,8 +2,6 @@ package org.hanse.app.network;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hanse.app.security.People;
 import org.hanse.app.security.SignedInPerson;
 import org.hanse.app.web.ConflictException;
@@ -18,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Joining {
-
-    private static final Pattern SYNTAX_LINE = Pattern.compile("\\(line (\\d+), column \\d+\\)");
 
     private final NodeRegistry registry;
     private final People people;
@@ -61,9 +57,9 @@ class Joining {
         try {
             tree = ConfigFiles.parse(configText, false);
         } catch (InvalidInputException syntax) {
+            int line = syntax instanceof ConfigFiles.SyntaxError error ? error.line() : 0;
             for (Problem p : syntax.problems()) {
-                Matcher m = SYNTAX_LINE.matcher(p.message());
-                problems.add(new LineProblem(m.find() ? Integer.parseInt(m.group(1)) : 0, p.path().isEmpty() ? "config" : p.path(), p.message()));
+                problems.add(new LineProblem(line, p.path().isEmpty() ? "config" : p.path(), p.message()));
             }
         }
         if (tree != null) {

@@ -121,26 +121,26 @@ class OrderPages {
 
     @PostMapping("/ui/orders/{order}/override")
     String override(@PathVariable String order, @RequestParam String decision, @RequestParam(required = false) String reason,
-                    Principal principal, Model model, HttpServletResponse response) {
+                    Principal principal, Model model) {
         StoredOrder o = orders.override(order, decision, reason == null || reason.isBlank() ? "decided in the workspace" : reason, principal);
-        return refreshed(o.supplier(), principal, model, response);
+        return refreshed(o.supplier(), principal, model);
     }
 
     @PostMapping("/ui/orders/{order}/reschedule")
-    String reschedule(@PathVariable String order, Principal principal, Model model, HttpServletResponse response) {
+    String reschedule(@PathVariable String order, Principal principal, Model model) {
         StoredOrder o = orders.read(order, principal);
         Row row = row(o, o.buyer());
         if (row.proposedDue() == null) {
             throw new InvalidInputException("window", "the supplier proposed no window to reschedule into");
         }
         orders.resubmit(order, Map.of("earliest", row.proposedEarliest(), "due", row.proposedDue()), principal);
-        return refreshed(o.buyer(), principal, model, response);
+        return refreshed(o.buyer(), principal, model);
     }
 
     @PostMapping("/ui/orders/{order}/withdraw")
-    String withdraw(@PathVariable String order, Principal principal, Model model, HttpServletResponse response) {
+    String withdraw(@PathVariable String order, Principal principal, Model model) {
         StoredOrder o = orders.withdraw(order, principal);
-        return refreshed(o.buyer(), principal, model, response);
+        return refreshed(o.buyer(), principal, model);
     }
 
     /** One order with its decision and the backward-derived chain schedule. */
@@ -152,7 +152,7 @@ class OrderPages {
         return "ordering/order";
     }
 
-    private String refreshed(String node, Principal principal, Model model, HttpServletResponse response) {
+    private String refreshed(String node, Principal principal, Model model) {
         list(node, principal, model);
         return "ordering/orders :: list";
     }

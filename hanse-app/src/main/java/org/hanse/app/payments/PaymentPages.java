@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hanse.app.logistics.ShipmentBook;
 import org.hanse.app.security.Principal;
 import org.hanse.app.web.Page;
@@ -46,14 +48,19 @@ class PaymentPages {
         Instant now = clock.instant();
         List<Shipment> units = new ArrayList<>();
         List<Open> open = new ArrayList<>();
-        for (ShipmentBook.Unit u : shipments.unitsOf(id, UNITS)) {
+        List<ShipmentBook.Unit> recent = shipments.unitsOf(id, UNITS);
+        Map<String, BigDecimal> paid = payments.paidByInstalment(recent.stream().map(ShipmentBook.Unit::shipment).distinct().toList());
+        Map<String, PaymentTerms> terms = new HashMap<>();
+        for (ShipmentBook.Unit u : recent) {
             boolean buyer = u.buyer().equals(id);
             String other = buyer ? u.supplier() : u.buyer();
             var last = u.reached().entrySet().stream().max(java.util.Map.Entry.comparingByValue());
             units.add(new Shipment(u.shipment(), u.line(), u.order(), other, !buyer, u.value().toString(),
                     last.map(e -> e.getKey().name()).orElse("CREATED"), last.map(java.util.Map.Entry::getValue).orElse(null)));
-            for (PaymentTerms.Due due : payments.applicable(u.buyer(), u.supplier(), u.order()).due(u.value(), u.reached())) {
-                BigDecimal rest = due.amount().amount().subtract(payments.paid(u.shipment(), u.line(), due.trigger()));
+            PaymentTerms applicable = terms.computeIfAbsent(u.buyer() + "/" + u.supplier() + "/" + u.order(),
+                    k -> payments.applicable(u.buyer(), u.supplier(), u.order()));
+            for (PaymentTerms.Due due : applicable.due(u.value(), u.reached())) {
+                BigDecimal rest = due.amount().amount().subtract(paid.getOrDefault(u.shipment() + "/" + u.line() + "/" + due.trigger(), BigDecimal.ZERO));
                 if (rest.signum() > 0) {
                     open.add(new Open(u.shipment(), u.line(), other, buyer, due.trigger(), rest.toPlainString(), due.amount().currency().getCurrencyCode(),
                             due.dueAt(), due.dueAt() != null && due.dueAt().isBefore(now)));

@@ -322,6 +322,20 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         return true;
     }
 
+    /** What the matches have paid so far of every instalment of the given shipments, keyed "shipment/line/trigger". */
+    Map<String, BigDecimal> paidByInstalment(java.util.Collection<String> shipmentIds) {
+        Map<String, BigDecimal> paid = new java.util.HashMap<>();
+        if (shipmentIds.isEmpty()) {
+            return paid;
+        }
+        jdbc.sql("SELECT shipment_id, line_no, trigger_name, SUM(amount) FROM payment_match WHERE shipment_id IN (:ids) GROUP BY shipment_id, line_no, trigger_name")
+                .param("ids", shipmentIds)
+                .query(rs -> {
+                    paid.put(rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3), rs.getBigDecimal(4));
+                });
+        return paid;
+    }
+
     /** What the matches have paid of one instalment of one logistics unit so far. */
     BigDecimal paid(String shipment, int line, String trigger) {
         return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_match WHERE shipment_id = ? AND line_no = ? AND trigger_name = ?")

@@ -71,8 +71,9 @@ class NetworkPage {
         Map<String, Double> trustIn = trust.meanTrustIn();
         Map<String, ExitBoard.Exit> exitOf = new HashMap<>();
         exits.exits().forEach(e -> exitOf.put(e.node(), e));
+        List<ExitBoard.Substitute> substitutions = exits.substitutes();
         Set<String> substitutes = new HashSet<>();
-        exits.substitutes().forEach(s -> substitutes.add(s.substitute()));
+        substitutions.forEach(s -> substitutes.add(s.substitute()));
         Set<String> criticalEdges = new HashSet<>();
         Set<String> criticalNodes = new HashSet<>();
         for (List<String> path : criticalPaths.stored().values()) {
@@ -112,7 +113,7 @@ class NetworkPage {
             data.put("materials", String.join(", ", l.materials()));
             edgeElements.add(Map.of("data", data));
         }
-        for (ExitBoard.Substitute s : exits.substitutes()) {
+        for (ExitBoard.Substitute s : substitutions) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("id", "substitute-" + s.original() + "-" + s.buyer() + "-" + s.substitute());
             data.put("source", s.substitute());

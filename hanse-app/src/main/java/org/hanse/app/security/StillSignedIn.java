@@ -21,6 +21,13 @@ class StillSignedIn extends OncePerRequestFilter {
         this.people = people;
     }
 
+    /** Stylesheets, scripts and webjars reveal nothing: no account read for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
