@@ -1,13 +1,9 @@
 package org.hanse.sim;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -18,7 +14,6 @@ import org.hanse.core.exit.ExitRule;
 import org.hanse.core.order.Outcome;
 import org.hanse.core.order.UrgencyIndex;
 import org.hanse.core.payment.Milestone;
-import org.hanse.core.payment.Money;
 import org.hanse.core.payment.PaymentTerms;
 import org.hanse.core.payment.Synchronisation;
 import org.hanse.core.replenishment.MovingAverage;
@@ -44,7 +39,6 @@ import org.hanse.core.trust.TrustValue;
 final class Replication {
 
     static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
-    private static final Currency EUR = Currency.getInstance("EUR");
     private static final double THETA_U = 0.6;
     private static final int DEMAND_DAYS = 56;
     private static final int MANUAL_RESOURCING_DAYS = 30;
@@ -94,12 +88,16 @@ final class Replication {
     private final double bufferZ;
 
     // Trust and payments, when on.
-    private final ArrayDeque<double[]>[] openOrders;
-    private final ArrayDeque<double[]>[] arrivals;
-    private final List<TrustValue.Interaction>[] interactions;
+    /** Per buyer, its open orders {order day, quantity still owed, promised lead}, oldest first. */
+    private final RecordQueue[] openOrders;
+    /** Per buyer, shipments on the way {arrival day, supplier, quantity, order day, promised lead, ship day}. */
+    private final RecordQueue[] arrivals;
+    /** Per buyer, the rated deliveries of its current supplier (time, r) over the last year at most. */
+    private final TimedLog[] interactions;
     private final double[] trust;
     private final SharingLevel[] level;
-    private final List<Synchronisation.Settlement>[] settlements;
+    /** Per buyer, its instalments (paid, due) over the credit window at least. */
+    private final TimedLog[] settlements;
     /** Σ amount and Σ amount · deviation of each node's payments as payer and as payee (weighted means compose). */
     private final double[] paidAmount;
     private final double[] paidWeighted;
@@ -154,10 +152,10 @@ final class Replication {
         baseStockZ = policy.kind() == Scenario.PolicyKind.BASE_STOCK ? NormalQuantile.z(policy.serviceLevel()) : 0;
         bufferZ = NormalQuantile.z(policy.serviceLevel());
         boolean ledger = mech.trust() || mech.payments();
-        openOrders = new ArrayDeque[ledger ? n : 0];
-        arrivals = new ArrayDeque[ledger ? n : 0];
-        interactions = new List[mech.trust() ? n : 0];
-        settlements = new List[mech.payments() ? n : 0];
+        openOrders = new RecordQueue[ledger ? n : 0];
+        arrivals = new RecordQueue[ledger ? n : 0];
+        interactions = new TimedLog[mech.trust() ? n : 0];
+        settlements = new TimedLog[mech.payments() ? n : 0];
         paidAmount = new double[n];
         paidWeighted = new double[n];
         receivedAmount = new double[n];
@@ -185,14 +183,14 @@ final class Replication {
             forecast[i] = new MovingAverage(policy.p());
             demandStats[i] = policy.kind() == Scenario.PolicyKind.HANSE ? new MovingAverage(DEMAND_DAYS) : null;
             if (ledger) {
-                openOrders[i] = new ArrayDeque<>();
-                arrivals[i] = new ArrayDeque<>();
+                openOrders[i] = new RecordQueue(3, 4);
+                arrivals[i] = new RecordQueue(6, 4);
             }
             if (mech.trust()) {
-                interactions[i] = new ArrayList<>();
+                interactions[i] = new TimedLog(16, false);
             }
             if (mech.payments()) {
-                settlements[i] = new ArrayList<>();
+                settlements[i] = new TimedLog(16, true);
             }
         }
         buyers = new int[n][];
@@ -483,34 +481,31 @@ final class Replication {
         }
         if (arrivals.length > 0) {
             for (int b = 0; b < m.n; b++) {
-                while (!arrivals[b].isEmpty() && arrivals[b].peek()[0] <= t) {
-                    delivered(b, arrivals[b].poll(), t);
+                RecordQueue q = arrivals[b];
+                while (!q.isEmpty() && q.first(0) <= t) {
+                    delivered(b, (int) q.first(1), q.first(2), q.first(3), q.first(4), (int) q.first(5), t);
+                    q.poll();
                 }
             }
         }
     }
 
-    /** A shipment {arrival day, supplier, quantity, order day, promised lead} reached buyer b: rate it and invoice it. */
-    private void delivered(int b, double[] s, int t) {
-        int sup = (int) s[1];
-        double qty = s[2];
+    /** A shipment of {@code qty} from {@code sup} (ordered on {@code orderDay}, lead promised, shipped on {@code shipDay}) reached buyer b: rate it, invoice it. */
+    private void delivered(int b, int sup, double qty, double orderDay, double promisedLead, int shipDay, int t) {
         if (mech.trust()) {
-            double lateness = t - (s[3] + s[4]);
-            double qp = Reciprocity.punctuality(Duration.ofDays((long) Math.max(0, lateness)), Duration.ofDays((long) Math.max(1, s[4])));
+            double lateness = t - (orderDay + promisedLead);
+            double qp = Reciprocity.punctuality(Duration.ofDays((long) Math.max(0, lateness)), Duration.ofDays((long) Math.max(1, promisedLead)));
             double rejected = m.defectRate[sup] == 0 ? 0 : qty * m.defectRate[sup] * 2 * random.nextDouble();
             double qq = Reciprocity.qualified(qty - Math.min(qty, rejected), qty);
             double r = Reciprocity.coefficient(new org.hanse.core.trust.Dimensions(qp, qq, 1),
                     org.hanse.core.trust.Dimensions.DEFAULT_PROMISED, org.hanse.core.trust.Dimensions.DEFAULT_WEIGHTS);
-            Instant now = instant(t);
-            List<TrustValue.Interaction> list = interactions[b];
-            list.add(new TrustValue.Interaction(now, r));
-            Instant cutoff = now.minus(TrustValue.MAX_WINDOW);
-            if (list.size() > 64 && list.get(0).at().isBefore(cutoff)) {
-                list.removeIf(x -> x.at().isBefore(cutoff));
-            }
-            // Decay-weighted over a window of at least 14 days: re-evaluated at most every two weeks per pair.
+            long now = seconds(t);
+            TimedLog log = interactions[b];
+            log.add(now, r, now - TrustValue.MAX_WINDOW.toSeconds());
+            // Decay-weighted over a window of at least 14 days: re-evaluated at most every two weeks per pair. The
+            // simulator confirms no penalties, so T is the reciprocal trust.
             if (t - lastTrustEval[b] >= TRUST_EVERY) {
-                trust[b] = TrustValue.of(list, List.of(), now);
+                trust[b] = TrustValue.reciprocal(log.at, log.value, 0, log.size, now);
                 setLevel(b, SharingLevel.next(level[b], trust[b]));
                 lastTrustEval[b] = t;
             }
@@ -522,7 +517,7 @@ final class Replication {
             }
             if (invoiceValue[b] == 0) {
                 invoiceStart[b] = t;
-                invoiceFirstShip[b] = (int) s[5];
+                invoiceFirstShip[b] = shipDay;
                 invoiceSupplier[b] = sup;
             }
             double amount = qty * m.price[sup] * priceFactor;
@@ -532,43 +527,73 @@ final class Replication {
     }
 
     /**
-     * The buyer's open invoice: MILESTONE 30/30/40 due at the first shipment, the (amount-weighted) arrival and a day of
-     * inspection after it; each instalment paid with the buyer's delay (± a day); deviation and credit record follow.
+     * The buyer's open invoice under MILESTONE terms (30/30/40 of {@link PaymentTerms.MilestoneShares#DEFAULT}): due at the
+     * first shipment, the (amount-weighted) arrival and a day of inspection after it; each instalment paid with the
+     * buyer's delay (± a day); deviation and credit record follow. Money is a double here, so the cent rounding of
+     * the instalments (and the remainder that absorbs it) does not arise.
      */
     private void invoice(int b, int t) {
         int sup = invoiceSupplier[b];
         double amount = invoiceValue[b];
-        Instant arrived = EPOCH.plusSeconds(Math.round(invoiceArrivalDays[b] / amount * 86_400));
-        Money value = new Money(BigDecimal.valueOf(Math.round(amount * 100), 2), EUR);
-        Map<Milestone, Instant> reached = new EnumMap<>(Milestone.class);
-        reached.put(Milestone.SHIPPED, instant(invoiceFirstShip[b]));
-        reached.put(Milestone.DELIVERED, arrived);
-        reached.put(Milestone.ACCEPTED, arrived.plus(Duration.ofDays(1)));
-        List<Synchronisation.Payment> batch = new ArrayList<>(3);
-        for (PaymentTerms.Due due : PaymentTerms.MilestoneShares.DEFAULT.due(value, reached)) {
+        long arrived = seconds(0) + Math.round(invoiceArrivalDays[b] / amount * 86_400);
+        long[] reached = milestoneSeconds;
+        reached[Milestone.SHIPPED.ordinal()] = seconds(invoiceFirstShip[b]);
+        reached[Milestone.DELIVERED.ordinal()] = arrived;
+        reached[Milestone.ACCEPTED.ordinal()] = arrived + 86_400;
+        long now = seconds(t);
+        TimedLog log = settlements[b];
+        for (int k = 0; k < SHARE_TRIGGER.length; k++) {
+            long due = reached[SHARE_TRIGGER[k]] + SHARE_AFTER[k];
             double delay = m.paymentDelay[b] + random.nextDouble(-1, 1);
-            Instant paid = due.dueAt().plusSeconds(Math.round(delay * 86_400));
-            settlements[b].add(new Synchronisation.Settlement(due.dueAt(), paid));
-            batch.add(new Synchronisation.Payment(due.amount().amount(), paid, arrived));
+            long paid = due + Math.round(delay * 86_400);
+            log.add(paid, due, now - Synchronisation.CREDIT_WINDOW.toSeconds());
+            batchAmount[k] = amount * SHARE_FRACTION[k];
+            batchPaid[k] = paid;
+            batchArrived[k] = arrived;
         }
         // The deviation is an amount-weighted mean, so per-invoice means weighted by their amounts compose exactly.
-        double deviation = Synchronisation.deviationDays(batch);
+        double deviation = Synchronisation.deviationDays(batchAmount, batchPaid, batchArrived, 0, SHARE_TRIGGER.length);
         paidAmount[b] += amount;
         paidWeighted[b] += amount * deviation;
         receivedAmount[sup] += amount;
         receivedWeighted[sup] += amount * deviation;
         invoiceValue[b] = 0;
         invoiceArrivalDays[b] = 0;
-        if (settlements[b].size() > 256) {
-            Instant cutoff = instant(t).minus(Synchronisation.CREDIT_WINDOW);
-            settlements[b].removeIf(x -> x.dueAt().isBefore(cutoff));
-        }
         // The credit record moves slowly (180 days): re-evaluated at most every four weeks per buyer.
         if (t - lastCreditEval[b] >= CREDIT_EVERY) {
-            credit[b] = Synchronisation.creditRecord(settlements[b], instant(t));
+            credit[b] = Synchronisation.creditRecord(log.other, log.at, 0, log.size, now);
             lastCreditEval[b] = t;
         }
     }
+
+    /** The simulator's terms as arrays: each instalment's milestone (ordinal), seconds after it, and share of the amount. */
+    private static final int[] SHARE_TRIGGER;
+    private static final long[] SHARE_AFTER;
+    private static final double[] SHARE_FRACTION;
+
+    static {
+        List<PaymentTerms.Share> shares = PaymentTerms.MilestoneShares.DEFAULT.shares();
+        SHARE_TRIGGER = new int[shares.size()];
+        SHARE_AFTER = new long[shares.size()];
+        SHARE_FRACTION = new double[shares.size()];
+        for (int k = 0; k < shares.size(); k++) {
+            SHARE_TRIGGER[k] = shares.get(k).trigger().ordinal();
+            SHARE_AFTER[k] = shares.get(k).after().toSeconds();
+            SHARE_FRACTION[k] = shares.get(k).percent().doubleValue() / 100;
+        }
+    }
+
+    private final long[] milestoneSeconds = new long[Milestone.values().length];
+    private final double[] batchAmount = new double[SHARE_TRIGGER.length];
+    private final long[] batchPaid = new long[SHARE_TRIGGER.length];
+    private final long[] batchArrived = new long[SHARE_TRIGGER.length];
+
+    /** Day t as epoch seconds. */
+    static long seconds(int t) {
+        return EPOCH_SECONDS + t * 86_400L;
+    }
+
+    private static final long EPOCH_SECONDS = EPOCH.getEpochSecond();
 
     static Instant instant(int t) {
         return EPOCH.plus(Duration.ofDays(t));
@@ -738,7 +763,7 @@ final class Replication {
         backlogOf[s] += accepted;
         demandToday[s] += accepted;
         if (openOrders.length > 0 && accepted > 0) {
-            openOrders[i].add(new double[] {t, accepted, lead});
+            openOrders[i].add(t, accepted, lead);
         }
     }
 
@@ -746,7 +771,7 @@ final class Replication {
         pipe[buyer * m.ring + (arrivalDay & m.ringMask)] += q;
         inTransit[buyer] += q;
         if (arrivals.length > 0 && fromSupplier >= 0) {
-            arrivals[buyer].add(new double[] {arrivalDay, fromSupplier, q, orderDay, promisedLead, shipDay});
+            arrivals[buyer].add(arrivalDay, fromSupplier, q, orderDay, promisedLead, shipDay);
         }
     }
 
@@ -812,15 +837,13 @@ final class Replication {
         }
         double orderDay = t;
         double promised = lead;
-        if (openOrders.length > 0) {
-            double[] o = openOrders[b].peek();
-            if (o != null) {
-                orderDay = o[0];
-                promised = o[2];
-                o[1] -= q;
-                if (o[1] <= 1e-9) {
-                    openOrders[b].poll();
-                }
+        if (openOrders.length > 0 && !openOrders[b].isEmpty()) {
+            RecordQueue o = openOrders[b];
+            orderDay = o.first(0);
+            promised = o.first(2);
+            o.setFirst(1, o.first(1) - q);
+            if (o.first(1) <= 1e-9) {
+                o.poll();
             }
         }
         schedule(b, q, t + lead + extraDelay[b], s, (int) orderDay, (int) promised, t);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Payment terms (DESIGN 3.7) and the amounts they make due for a logistics unit: NET(n) — all n days after
@@ -21,8 +20,36 @@ public sealed interface PaymentTerms {
     record Due(String trigger, Money amount, Instant dueAt) {
     }
 
-    /** Instalments for a unit of {@code total} given the milestones reached so far (time of each). */
-    List<Due> due(Money total, Map<Milestone, Instant> reached);
+    /**
+     * One share of a unit's amount, in percent: due {@code after} the milestone {@code trigger} was reached, named
+     * {@code label} on the instalment.
+     */
+    record Share(String label, Milestone trigger, Duration after, BigDecimal percent) {
+    }
+
+    /** The shares these terms split a unit into, in the order their instalments are listed (percentages sum to 100). */
+    List<Share> shares();
+
+    /**
+     * Instalments for a unit of {@code total} given the milestones reached so far (time of each; an instalment whose
+     * milestone is not reached has no due date yet): each share rounded to the currency, the last taking the remainder.
+     */
+    default List<Due> due(Money total, Map<Milestone, Instant> reached) {
+        List<Share> shares = shares();
+        List<Due> dues = new ArrayList<>(shares.size());
+        Money assigned = new Money(BigDecimal.ZERO, total.currency());
+        for (int i = 0; i < shares.size(); i++) {
+            Share share = shares.get(i);
+            Money amount = i == shares.size() - 1 ? total.minus(assigned) : total.times(share.percent().movePointLeft(2));
+            assigned = assigned.plus(amount);
+            Instant at = reached.get(share.trigger());
+            dues.add(new Due(share.label(), amount, at == null ? null : at.plus(share.after())));
+        }
+        return dues;
+    }
+
+    /** 100 %. */
+    BigDecimal HUNDRED = new BigDecimal("100");
 
     /** NET(n days) after delivery. */
     record Net(int days) implements PaymentTerms {
@@ -33,9 +60,8 @@ public sealed interface PaymentTerms {
         }
 
         @Override
-        public List<Due> due(Money total, Map<Milestone, Instant> reached) {
-            Instant delivered = reached.get(Milestone.DELIVERED);
-            return List.of(new Due("NET_" + days, total, delivered == null ? null : delivered.plus(Duration.ofDays(days))));
+        public List<Share> shares() {
+            return List.of(new Share("NET_" + days, Milestone.DELIVERED, Duration.ofDays(days), HUNDRED));
         }
     }
 
@@ -48,46 +74,36 @@ public sealed interface PaymentTerms {
         public MilestoneShares {
             percent = Map.copyOf(new EnumMap<>(percent));
             BigDecimal sum = percent.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (sum.compareTo(new BigDecimal("100")) != 0 || percent.values().stream().anyMatch(p -> p.signum() < 0)) {
+            if (sum.compareTo(HUNDRED) != 0 || percent.values().stream().anyMatch(p -> p.signum() < 0)) {
                 throw new IllegalArgumentException("milestone shares must be ≥ 0 and sum to 100, not " + sum);
             }
         }
 
         @Override
-        public List<Due> due(Money total, Map<Milestone, Instant> reached) {
-            List<Due> dues = new ArrayList<>();
-            Money assigned = new Money(BigDecimal.ZERO, total.currency());
-            List<Milestone> ordered = new ArrayList<>(3);
+        public List<Share> shares() {
+            List<Share> shares = new ArrayList<>(3);
             for (Milestone m : Milestone.values()) {
                 BigDecimal p = percent.get(m);
                 if (p != null && p.signum() > 0) {
-                    ordered.add(m);
+                    shares.add(new Share(m.name(), m, Duration.ZERO, p));
                 }
             }
-            for (int i = 0; i < ordered.size(); i++) {
-                Milestone m = ordered.get(i);
-                Money share = i == ordered.size() - 1 ? total.minus(assigned)
-                        : total.times(percent.get(m).movePointLeft(2));
-                assigned = assigned.plus(share);
-                dues.add(new Due(m.name(), share, reached.get(m)));
-            }
-            return dues;
+            return shares;
         }
     }
 
     /** p % in advance (due before shipping: at once), the rest at delivery. */
     record Advance(BigDecimal percent) implements PaymentTerms {
         public Advance {
-            if (percent.signum() < 0 || percent.compareTo(new BigDecimal("100")) > 0) {
+            if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
                 throw new IllegalArgumentException("advance must lie in [0, 100] %");
             }
         }
 
         @Override
-        public List<Due> due(Money total, Map<Milestone, Instant> reached) {
-            Money advance = total.times(percent.movePointLeft(2));
-            return List.of(new Due("ADVANCE", advance, Optional.ofNullable(reached.get(Milestone.SHIPPED)).orElse(null)),
-                    new Due(Milestone.DELIVERED.name(), total.minus(advance), reached.get(Milestone.DELIVERED)));
+        public List<Share> shares() {
+            return List.of(new Share("ADVANCE", Milestone.SHIPPED, Duration.ZERO, percent),
+                    new Share(Milestone.DELIVERED.name(), Milestone.DELIVERED, Duration.ZERO, HUNDRED.subtract(percent)));
         }
     }
 }

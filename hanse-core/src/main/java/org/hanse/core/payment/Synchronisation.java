@@ -23,14 +23,27 @@ public final class Synchronisation {
     public record Payment(BigDecimal amount, Instant paidAt, Instant arrivedAt) {
     }
 
-    /** Δ = Σ amount · (t_payment − t_arrival) / Σ amount, in days (negative: paid before arrival). */
+    /** Δ = Σ amount · (t_payment − t_arrival) / Σ amount, in days (negative: paid before arrival); times to the second. */
     public static double deviationDays(List<Payment> payments) {
+        double[] amount = new double[payments.size()];
+        long[] paid = new long[amount.length];
+        long[] arrived = new long[amount.length];
+        for (int k = 0; k < amount.length; k++) {
+            Payment p = payments.get(k);
+            amount[k] = p.amount().doubleValue();
+            paid[k] = p.paidAt().getEpochSecond();
+            arrived[k] = p.arrivedAt().getEpochSecond();
+        }
+        return deviationDays(amount, paid, arrived, 0, amount.length);
+    }
+
+    /** Δ over payments kept as parallel arrays (amounts, epoch seconds paid and arrived; entries [from, to)). */
+    public static double deviationDays(double[] amount, long[] paidSeconds, long[] arrivedSeconds, int from, int to) {
         double weighted = 0;
         double total = 0;
-        for (Payment p : payments) {
-            double days = Duration.between(p.arrivedAt(), p.paidAt()).toSeconds() / 86_400.0;
-            weighted += p.amount().doubleValue() * days;
-            total += p.amount().doubleValue();
+        for (int k = from; k < to; k++) {
+            weighted += amount[k] * ((paidSeconds[k] - arrivedSeconds[k]) / 86_400.0);
+            total += amount[k];
         }
         return total == 0 ? 0 : weighted / total;
     }
@@ -39,17 +52,33 @@ public final class Synchronisation {
     public record Settlement(Instant dueAt, Instant paidAt) {
     }
 
-    /** c = share of the payments of the last 180 days made by due date + 2 days; 1 without payments. */
+    /** c = share of the payments of the last 180 days made by due date + 2 days; 1 without payments; times to the second. */
     public static double creditRecord(List<Settlement> settlements, Instant now) {
-        Instant from = now.minus(CREDIT_WINDOW);
+        long[] due = new long[settlements.size()];
+        long[] paid = new long[due.length];
+        for (int k = 0; k < due.length; k++) {
+            due[k] = settlements.get(k).dueAt().getEpochSecond();
+            paid[k] = settlements.get(k).paidAt().getEpochSecond();
+        }
+        return creditRecord(due, paid, 0, due.length, now.getEpochSecond());
+    }
+
+    /**
+     * c over settlements kept as parallel arrays of epoch seconds (entries [from, to)): the form engines use to keep a
+     * half-year of payments without objects (the simulator).
+     */
+    public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds) {
+        long start = nowSeconds - CREDIT_WINDOW.toSeconds();
+        long grace = GRACE.toSeconds();
         long counted = 0;
         long onTime = 0;
-        for (Settlement s : settlements) {
-            if (s.paidAt().isBefore(from) || s.paidAt().isAfter(now)) {
+        for (int k = from; k < to; k++) {
+            long paid = paidSeconds[k];
+            if (paid < start || paid > nowSeconds) {
                 continue;
             }
             counted++;
-            if (!s.paidAt().isAfter(s.dueAt().plus(GRACE))) {
+            if (paid <= dueSeconds[k] + grace) {
                 onTime++;
             }
         }

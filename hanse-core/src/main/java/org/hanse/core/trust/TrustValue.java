@@ -7,13 +7,15 @@ import java.util.List;
 /**
  * Trust of a truster in a trustee (DESIGN 3.8): T = Σ e^(−(now − t_k)/τ) · r_k / Σ e^(−(now − t_k)/τ) over the
  * interactions in the window W = clamp(20 / f, 14 d, 365 d), f = interactions per day over the last year,
- * τ = W / 3; no interaction → 1.0. Each confirmed penalty multiplies T by (1 − π₀ · a · e^(−(now − t_j)/(4τ))).
+ * τ = W / 3; no interaction → 1.0. Each confirmed penalty multiplies T by (1 − π₀ · a · e^(−(now − t_j)/(4τ))). Times count
+ * to the second.
  */
 public final class TrustValue {
 
     public static final Duration MIN_WINDOW = Duration.ofDays(14);
     public static final Duration MAX_WINDOW = Duration.ofDays(365);
     public static final double PI_0 = 0.5;
+    private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
 
     private TrustValue() {
     }
@@ -49,10 +51,19 @@ public final class TrustValue {
 
     /** f: interactions in the year before now, per day. */
     public static double frequency(List<Interaction> interactions, Instant now) {
-        Instant yearAgo = now.minus(Duration.ofDays(365));
+        return frequency(seconds(interactions), 0, interactions.size(), now.getEpochSecond());
+    }
+
+    /**
+     * f over a history kept as epoch seconds in {@code atSeconds[from, to)}: the form engines use to keep long histories
+     * without objects (the simulator). Times count to the second, in both forms.
+     */
+    public static double frequency(long[] atSeconds, int from, int to, long nowSeconds) {
+        long yearAgo = nowSeconds - YEAR_SECONDS;
         long count = 0;
-        for (Interaction i : interactions) {
-            if (!i.at().isBefore(yearAgo) && !i.at().isAfter(now)) {
+        for (int k = from; k < to; k++) {
+            long at = atSeconds[k];
+            if (at >= yearAgo && at <= nowSeconds) {
                 count++;
             }
         }
@@ -66,21 +77,40 @@ public final class TrustValue {
 
     /** T before penalties, over the interactions in the window. */
     public static double reciprocal(List<Interaction> interactions, Instant now) {
-        Duration w = window(frequency(interactions, now));
-        Duration tau = w.dividedBy(3);
-        Instant from = now.minus(w);
+        double[] r = new double[interactions.size()];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = interactions.get(k).reciprocity();
+        }
+        return reciprocal(seconds(interactions), r, 0, r.length, now.getEpochSecond());
+    }
+
+    /** T before penalties over a history kept as parallel arrays (epoch seconds and r, entries [from, to)). */
+    public static double reciprocal(long[] atSeconds, double[] reciprocity, int from, int to, long nowSeconds) {
+        long w = window(frequency(atSeconds, from, to, nowSeconds)).toSeconds();
+        // τ = W / 3, to the second (as Duration.dividedBy(3).toSeconds()).
+        double tau = w / 3;
+        long start = nowSeconds - w;
         double num = 0;
         double den = 0;
-        for (Interaction i : interactions) {
-            if (i.at().isBefore(from) || i.at().isAfter(now)) {
+        for (int k = from; k < to; k++) {
+            long at = atSeconds[k];
+            if (at < start || at > nowSeconds) {
                 continue;
             }
-            double k = weight(i.at(), now, tau);
-            num += k * i.reciprocity();
-            den += k;
+            double weight = Math.exp(-(double) (nowSeconds - at) / tau);
+            num += weight * reciprocity[k];
+            den += weight;
         }
         // A weighted mean of values in [0, 1.5] lies in [0, 1.5]; the clamp only removes floating-point residue.
         return den == 0 ? 1.0 : Math.max(0, Math.min(Reciprocity.CAP, num / den));
+    }
+
+    private static long[] seconds(List<Interaction> interactions) {
+        long[] at = new long[interactions.size()];
+        for (int k = 0; k < at.length; k++) {
+            at[k] = interactions.get(k).at().getEpochSecond();
+        }
+        return at;
     }
 
     /** T with penalties applied. */

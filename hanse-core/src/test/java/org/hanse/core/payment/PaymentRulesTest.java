@@ -92,6 +92,37 @@ class PaymentRulesTest {
     }
 
     @Test
+    void deviationAndCreditRecordOverArraysReadOnlyTheGivenRange() {
+        long now = Instant.parse("2026-12-31T00:00:00Z").getEpochSecond();
+        long due = Instant.parse("2026-12-01T00:00:00Z").getEpochSecond();
+        long day = 86_400;
+        // 300 paid 2 days after arrival and 700 a day before: (600 − 700) / 1000 = −0.1 days; entry 0 is outside the range.
+        double[] amount = {5_000, 300, 700};
+        long[] arrived = {due, due, due};
+        long[] paid = {due + 90 * day, due + 2 * day, due - day};
+        assertThat(Synchronisation.deviationDays(amount, paid, arrived, 1, 3)).isCloseTo(-0.1, within(1e-12));
+        assertThat(Synchronisation.deviationDays(amount, paid, arrived, 1, 1)).isZero();
+        // Paid a day, two days and two days and a second after due, and one long ago: 2 of the 3 within the window on time.
+        long[] dues = {0, due, due, due, due - 200 * day};
+        long[] paidAt = {0, due + day, due + 2 * day, due + 2 * day + 1, due - 190 * day};
+        assertThat(Synchronisation.creditRecord(dues, paidAt, 1, 5, now)).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(Synchronisation.creditRecord(dues, paidAt, 4, 5, now)).isEqualTo(1);
+    }
+
+    @Test
+    void termsListTheirShares() {
+        assertThat(PaymentTerms.MilestoneShares.DEFAULT.shares()).containsExactly(
+                new PaymentTerms.Share("SHIPPED", Milestone.SHIPPED, Duration.ZERO, new BigDecimal("30")),
+                new PaymentTerms.Share("DELIVERED", Milestone.DELIVERED, Duration.ZERO, new BigDecimal("30")),
+                new PaymentTerms.Share("ACCEPTED", Milestone.ACCEPTED, Duration.ZERO, new BigDecimal("40")));
+        assertThat(new PaymentTerms.Net(30).shares()).containsExactly(
+                new PaymentTerms.Share("NET_30", Milestone.DELIVERED, Duration.ofDays(30), new BigDecimal("100")));
+        assertThat(new PaymentTerms.Advance(new BigDecimal("20")).shares()).containsExactly(
+                new PaymentTerms.Share("ADVANCE", Milestone.SHIPPED, Duration.ZERO, new BigDecimal("20")),
+                new PaymentTerms.Share("DELIVERED", Milestone.DELIVERED, Duration.ZERO, new BigDecimal("80")));
+    }
+
+    @Test
     void correctionPathFromTheTurnoverRatio() {
         assertThat(Synchronisation.correction(8.9, 10)).isEqualTo(Synchronisation.Correction.PAYMENT_REALIGNMENT);
         assertThat(Synchronisation.correction(9, 10)).isEqualTo(Synchronisation.Correction.COMBINED);

@@ -41,6 +41,22 @@ class TrustTest {
     }
 
     @Test
+    void trustOverArraysReadsOnlyTheGivenRangeAndCountsToTheSecond() {
+        long now = NOW.getEpochSecond();
+        long day = 86_400;
+        // The same three interactions as below, between two that lie outside [1, 4): a year-old 0 and a future 1.5.
+        long[] at = {now - 400 * day, now, now - 10 * day, now - 30 * day, now + day};
+        double[] r = {0, 1.2, 0.9, 0.6, 1.5};
+        assertThat(TrustValue.frequency(at, 1, 4, now)).isCloseTo(3 / 365.0, within(1e-15));
+        assertThat(TrustValue.reciprocal(at, r, 1, 4, now)).isCloseTo(0.924258, within(1e-6));
+        // Nothing in range: no evidence, full trust.
+        assertThat(TrustValue.reciprocal(at, r, 2, 2, now)).isEqualTo(1.0);
+        // Instants count to the second: 0.9 s earlier is the same second as now.
+        List<TrustValue.Interaction> subSecond = List.of(new TrustValue.Interaction(NOW.plusMillis(900), 0.5));
+        assertThat(TrustValue.of(subSecond, List.of(), NOW.plusMillis(100))).isEqualTo(0.5);
+    }
+
+    @Test
     void windowAtLowMiddleAndHighFrequency() {
         assertThat(TrustValue.window(0.05)).isEqualTo(Duration.ofDays(365));  // 20 / 0.05 = 400 d, clamped
         assertThat(TrustValue.window(1)).isEqualTo(Duration.ofDays(20));
