@@ -41,9 +41,19 @@ final class Model {
     final double[] leadMean;
     final int[] constantLead;
     final Map<String, Integer> index = new HashMap<>();
+    /**
+     * The nodes tier 1 first when the network is one serial chain (a node per tier, each supplied by the one above, the
+     * top from outside) with constant lead times of at least a day; null otherwise.
+     */
+    final int[] serialChain;
 
     @SuppressWarnings("unchecked")
     Model(Scenario s) {
+        this(s, true);
+    }
+
+    /** The model; {@code serialChains} false never marks a serial chain (so it runs on the general engine). */
+    Model(Scenario s, boolean serialChains) {
         this.scenario = s;
         this.n = s.nodes().size();
         id = new String[n];
@@ -111,6 +121,7 @@ final class Model {
             order.addAll(members);
         }
         byTier = order.stream().mapToInt(Integer::intValue).toArray();
+        serialChain = serialChains && isSerialChain() ? byTier : null;
         // Starting stock: given, else the textbook target for the mean demand the node serves (L · μ plus a week).
         double[] served = new double[n];
         for (int i : byTier) {
@@ -125,6 +136,17 @@ final class Model {
             double given = s.nodes().get(i).initialInventory();
             initial[i] = given >= 0 ? given : served[i] * (lead[i].mean() + 7);
         }
+    }
+
+    private boolean isSerialChain() {
+        for (int k = 0; k < n; k++) {
+            int i = byTier[k];
+            boolean linked = k + 1 < n ? supplier[i] == byTier[k + 1] : supplier[i] < 0;
+            if (tierMembers[tier[i]].length != 1 || tier[i] != k + 1 || !linked || constantLead[i] < 1) {
+                return false;
+            }
+        }
+        return n > 0;
     }
 
     /** Great-circle distance in km (the extra transport cost of a backup is taken as proportional to it). */

@@ -51,17 +51,18 @@ final class Replication {
     private final Model m;
     private final Scenario.Policy policy;
     private final Scenario.Mechanisms mech;
-    private final SplittableRandom random;
+    final SplittableRandom random;
     private final boolean series;
 
     // State.
-    private final double[] stock;
-    private final double[] inTransit;
+    // The state SerialChain starts from is package-private.
+    final double[] stock;
+    final double[] inTransit;
     private final double[] owed;
     private final double[] customerBacklog;
-    private final double[] pipe;
-    private final double[] prevTarget;
-    private final MovingAverage[] forecast;
+    final double[] pipe;
+    final double[] prevTarget;
+    final MovingAverage[] forecast;
     private final MovingAverage[] demandStats;
     private final double[] demandToday;
     private final double[] endDemandToday;
@@ -239,10 +240,14 @@ final class Replication {
 
     /** Runs the whole horizon. */
     Replication run(java.util.function.IntConsumer progress) {
-        for (int t = 0; t < m.scenario.horizon(); t++) {
-            day(t);
-            if (progress != null) {
-                progress.accept(t);
+        if (SerialChain.applies(m)) {
+            new SerialChain(m, this).run(progress);
+        } else {
+            for (int t = 0; t < m.scenario.horizon(); t++) {
+                day(t);
+                if (progress != null) {
+                    progress.accept(t);
+                }
             }
         }
         stats.finish(this);

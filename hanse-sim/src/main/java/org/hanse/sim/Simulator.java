@@ -23,7 +23,12 @@ public final class Simulator {
     }
 
     public static Run run(Scenario scenario, int threads, LongConsumer progressDays) {
-        Model model = new Model(scenario);
+        return run(scenario, threads, progressDays, true);
+    }
+
+    /** As {@link #run(Scenario, int, LongConsumer)}; {@code serialChains} false keeps chains on the general engine (tests). */
+    static Run run(Scenario scenario, int threads, LongConsumer progressDays, boolean serialChains) {
+        Model model = new Model(scenario, serialChains);
         long[] seeds = new long[scenario.replications()];
         java.util.SplittableRandom root = new java.util.SplittableRandom(scenario.seed());
         for (int r = 0; r < seeds.length; r++) {
