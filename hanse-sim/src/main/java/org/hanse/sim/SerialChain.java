@@ -13,7 +13,7 @@ import org.hanse.core.replenishment.OrderUpTo;
  */
 final class SerialChain {
 
-    /** Days run per call of {@link #days}: short enough that the JIT compiles the method whole, not just its loop. */
+    /** Steps run per call of {@link #steps}: short enough that the JIT compiles the method whole, not just its loop. */
     private static final int CHUNK = 4096;
 
     private final Model m;
@@ -26,15 +26,16 @@ final class SerialChain {
     // Each stage's state and sums, W fields a stage in one array (stage 0 faces end customers): one base pointer for
     // the whole chain keeps the day's loop in registers.
     private static final int STOCK = 0;
-    private static final int IN_TRANSIT = 1;
-    private static final int PREV_TARGET = 2;
+    private static final int PREV_TARGET = 1;
     /** What the stage is owed by the stage above. */
-    private static final int OWED = 3;
+    private static final int OWED = 2;
     /** What the stage owes the stage below (stage 0: its customers). */
-    private static final int BACKLOG = 4;
+    private static final int BACKLOG = 3;
     /** The (constant) lead time in days. */
-    private static final int LEAD = 5;
-    private static final int CAPACITY = 6;
+    private static final int LEAD = 4;
+    private static final int CAPACITY = 5;
+    /** What the stage below ordered from the stage on its current day: the demand it observes. */
+    private static final int ASKED = 6;
     // The sums Stats keeps. Every stage's subtree demand, and the chain's end demand, is today's end demand, so one pair
     // of sums (endSum, endSq) serves them all.
     private static final int DEMAND_SUM = 7;
@@ -44,13 +45,14 @@ final class SerialChain {
     private static final int ORDER_SUM = 11;
     private static final int ORDER_SQ = 12;
     private static final int OUTFLOW = 13;
-    private static final int TIER_SUM = 14;
-    private static final int TIER_SQ = 15;
-    private static final int W = 16;
+    private static final int W = 14;
 
     private final double[] state;
     private final double[] pipe;
+    /** End demand of the last days (a power of two at least the stages): stage k is k days behind stage 0. */
+    private final double[] endDemand;
     private final MovingAverage[] forecast;
+    private final int horizon;
     private final double z;
     private final boolean negative;
     private final boolean centralized;
@@ -74,7 +76,6 @@ final class SerialChain {
         for (int k = 0; k < k0; k++) {
             int i = node[k];
             state[k * W + STOCK] = r.stock[i];
-            state[k * W + IN_TRANSIT] = r.inTransit[i];
             state[k * W + PREV_TARGET] = r.prevTarget[i];
             state[k * W + LEAD] = m.constantLead[i];
             state[k * W + CAPACITY] = m.capacity[i];
@@ -87,6 +88,8 @@ final class SerialChain {
         centralized = policy.centralized();
         demand = m.demand[node[0]];
         warmUp = m.scenario.warmUp();
+        horizon = m.scenario.horizon();
+        endDemand = new double[Integer.highestOneBit(k0) << 1];
     }
 
     /** Whether the model runs as a serial chain: one, under the textbook policy, no mechanisms, no disruptions. */
@@ -98,9 +101,9 @@ final class SerialChain {
 
     /** Runs the horizon from the replication's starting state, leaving the statistics in its Stats. */
     void run(IntConsumer progress) {
-        int horizon = m.scenario.horizon();
-        for (int from = 0; from < horizon; from += CHUNK) {
-            days(from, Math.min(horizon, from + CHUNK), progress);
+        int steps = horizon + stages - 1;
+        for (int from = 0; from < steps; from += CHUNK) {
+            steps(from, Math.min(steps, from + CHUNK), progress);
         }
         for (int k = 0; k < stages; k++) {
             int i = node[k];
@@ -113,21 +116,30 @@ final class SerialChain {
             stats.orderSq[i] = state[o + ORDER_SQ];
             stats.subSum[i] = endSum;
             stats.subSq[i] = endSq;
-            stats.tierOrderSum[k + 1] = state[o + TIER_SUM];
-            stats.tierOrderSq[k + 1] = state[o + TIER_SQ];
+            // The tier's orders today are 0 + q: the same sums as q's (they differ only for q = −0.0, and adding −0.0 or
+            // +0.0 to a sum that starts at +0.0 gives the same bits).
+            stats.tierOrderSum[k + 1] = state[o + ORDER_SUM];
+            stats.tierOrderSq[k + 1] = state[o + ORDER_SQ];
             stats.outflow[i] = state[o + OUTFLOW];
         }
         stats.endSum = endSum;
         stats.endSq = endSq;
     }
 
-    /** Days [from, to). */
-    private void days(int from, int to, IntConsumer progress) {
+    /**
+     * Steps [from, to) of the wavefront: in step T stage k runs its day T − k, top stage first. A stage's day needs the
+     * order the stage below placed that day (step T − 1) and what the stage above shipped the day before (earlier in
+     * step T), so the order in which every piece of state is touched is the serial one; but the stages' work within a
+     * step is independent, and the processor overlaps it instead of waiting on one stage's forecast for the next.
+     */
+    private void steps(int from, int to, IntConsumer progress) {
         int k0 = stages;
         int ring = this.ring;
         int mask = this.mask;
         double[] x = this.state;
         double[] pipe = this.pipe;
+        double[] ends = this.endDemand;
+        int endMask = ends.length - 1;
         MovingAverage[] forecast = this.forecast;
         double z = this.z;
         boolean negative = this.negative;
@@ -138,58 +150,65 @@ final class SerialChain {
         double endSq = this.endSq;
         double[] dailyFill = stats.dailyFill;
         double[][][] series = stats.series;
-        int top = (k0 - 1) * W;
+        int top = k0 - 1;
 
-        for (int t = from; t < to; t++) {
-            int slot = t & mask;
-            // 2. Arrivals.
-            for (int k = 0, at = slot; k < k0; k++, at += ring) {
-                double q = pipe[at];
-                if (q != 0) {
-                    x[k * W + STOCK] += q;
-                    x[k * W + IN_TRANSIT] -= q;
+        for (int step = from; step < to; step++) {
+            int highest = Math.min(top, step);
+            int lowest = Math.max(0, step - horizon + 1);
+            for (int k = highest; k >= lowest; k--) {
+                int t = step - k;
+                int o = k * W;
+                // 2. Arrivals.
+                int at = k * ring + (t & mask);
+                double arriving = pipe[at];
+                if (arriving != 0) {
+                    x[o + STOCK] += arriving;
                     pipe[at] = 0;
                 }
-            }
-            // 3. End demand: the backlog first, the rest backordered.
-            double d = demand.sample(random, t);
-            double before = x[BACKLOG];
-            double total = before + d;
-            double served = Math.max(0, Math.min(x[STOCK], total));
-            x[STOCK] -= served;
-            x[BACKLOG] = total - served;
-            double fromStock = Math.max(0, Math.min(d, served - before));
-            dailyFill[t] = d <= 0 ? 1 : fromStock / d;
-            boolean counting = t >= warmUp;
-            // 4./5. Ordering up the chain; each stage ships to the one below right after ordering.
-            double sub = 0 + d;
-            double observed = d;
-            for (int k = 0; k < k0; k++) {
-                int o = k * W;
+                double observed;
+                double fromStock = 0;
+                if (k == 0) {
+                    // 3. End demand: the backlog first, the rest backordered.
+                    double d = demand.sample(random, t);
+                    ends[t & endMask] = d;
+                    double before = x[BACKLOG];
+                    double total = before + d;
+                    double served = Math.max(0, Math.min(x[STOCK], total));
+                    x[STOCK] -= served;
+                    x[BACKLOG] = total - served;
+                    fromStock = Math.max(0, Math.min(d, served - before));
+                    dailyFill[t] = d <= 0 ? 1 : fromStock / d;
+                    observed = d;
+                } else {
+                    observed = x[o + ASKED];
+                }
+                // Every stage serves the chain's one tier-1 node: its subtree demand is that day's end demand.
+                double sub = 0 + ends[t & endMask];
+                // 4. Ordering.
                 MovingAverage f = forecast[k];
                 f.add(centralized ? sub : observed);
                 // With z = 0 the target does not read the variance: skip computing it.
                 double target = OrderUpTo.targetFromVariance(x[o + LEAD], f.mean(), z, z == 0 ? 0 : f.variance());
                 double q = OrderUpTo.order(target, x[o + PREV_TARGET], observed, negative);
                 x[o + PREV_TARGET] = target;
-                double above = 0;
-                if (q != 0) {
-                    if (o == top) {
-                        if (q > 0 || negative) {
-                            pipe[k * ring + ((t + (int) x[o + LEAD]) & mask)] += q;
-                            x[o + IN_TRANSIT] += q;
-                        }
-                    } else {
+                if (k == top) {
+                    if (q != 0 && (q > 0 || negative)) {
+                        pipe[k * ring + ((t + (int) x[o + LEAD]) & mask)] += q;
+                    }
+                } else {
+                    double above = 0;
+                    if (q != 0) {
                         x[o + OWED] += q;
                         x[o + W + BACKLOG] += q;
                         above = q;
                     }
+                    x[o + W + ASKED] = above;
                 }
+                // 5. Shipping to the stage below what it is owed, within stock and capacity.
                 double asked = observed;
                 double filled = fromStock;
                 double shippedToday = fromStock;
                 if (k > 0) {
-                    // Ship to the stage below what it is owed, within stock and capacity.
                     int b = o - W;
                     double backlogBefore = x[o + BACKLOG] - asked;
                     double due = x[b + OWED];
@@ -200,18 +219,15 @@ final class SerialChain {
                         x[o + BACKLOG] -= shipped;
                         x[b + OWED] -= shipped;
                         pipe[(k - 1) * ring + ((t + (int) x[b + LEAD]) & mask)] += shipped;
-                        x[b + IN_TRANSIT] += shipped;
                     }
                     filled = Math.max(0, Math.min(asked, shippedToday - Math.max(0, backlogBefore)));
                     asked = Math.max(0, asked);
                     shippedToday = Math.max(0, shippedToday);
                 }
-                if (counting) {
+                // 6. Statistics after the warm-up.
+                if (t >= warmUp) {
                     x[o + ORDER_SUM] += q;
                     x[o + ORDER_SQ] += q * q;
-                    double tierOrders = 0 + q;
-                    x[o + TIER_SUM] += tierOrders;
-                    x[o + TIER_SQ] += tierOrders * tierOrders;
                     x[o + INVENTORY] += x[o + STOCK];
                     // Stage 0's backlog is its customers' (never negative); above it, max(0, backlog) > ε is backlog > ε.
                     if (x[o + BACKLOG] > 1e-9) {
@@ -220,26 +236,25 @@ final class SerialChain {
                     x[o + DEMAND_SUM] += asked;
                     x[o + FILLED_SUM] += filled;
                     x[o + OUTFLOW] += shippedToday;
+                    if (k == 0) {
+                        endSum += sub;
+                        endSq += sub * sub;
+                    }
                 }
                 if (series != null) {
                     double[] row = series[t][k + 1];
-                    row[0] += k == 0 ? d : 0;
+                    row[0] += k == 0 ? sub : 0;
                     row[1] += q;
                     row[2] += x[o + STOCK];
                     row[3] += k == 0 ? x[BACKLOG] : Math.max(0, x[o + BACKLOG]);
+                    if (k == 0) {
+                        series[t][1][4] = dailyFill[t];
+                    }
                 }
-                observed = above;
             }
-            if (series != null) {
-                series[t][1][4] = dailyFill[t];
-            }
-            if (counting) {
-                // Every stage's subtree demand, and the chain's end demand, is today's end demand: one sum serves all.
-                endSum += sub;
-                endSq += sub * sub;
-            }
-            if (progress != null) {
-                progress.accept(t);
+            // The top stage finished day step − top: the whole chain has.
+            if (progress != null && step >= top) {
+                progress.accept(step - top);
             }
         }
         this.endSum = endSum;
