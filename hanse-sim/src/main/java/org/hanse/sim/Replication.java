@@ -57,7 +57,7 @@ final class Replication {
     // State.
     // The state SerialChain starts from is package-private.
     final double[] stock;
-    final double[] inTransit;
+    private final double[] inTransit;
     private final double[] owed;
     private final double[] customerBacklog;
     final double[] pipe;

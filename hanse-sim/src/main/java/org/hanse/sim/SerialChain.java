@@ -7,9 +7,10 @@ import org.hanse.core.replenishment.OrderUpTo;
 /**
  * The engine's days for a serial chain under the textbook policy without Hanse mechanisms or disruptions (Chen et
  * al.'s setting, and the chain benchmark): the same events in the same order as {@link Replication}, the same rules
- * from hanse-core and the same random draws, but over stage-indexed arrays without the bookkeeping only networks need
- * (several buyers per supplier, rerouted orders, priorities, ledgers). The statistics are the same sums, added in the
- * same order, so a run gives the same bytes either way; ChainPathTest holds the two to that.
+ * from hanse-core and the same random draws, but over one packed array without the bookkeeping only networks need
+ * (several buyers per supplier, rerouted orders, priorities, ledgers, stock in transit, which the textbook policy does
+ * not read), run as a wavefront (see {@link #steps}). The statistics are the same sums, added in the same order, so a
+ * run gives the same bytes either way; ChainPathTest holds the two to that.
  */
 final class SerialChain {
 

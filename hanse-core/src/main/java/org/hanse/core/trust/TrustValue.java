@@ -72,7 +72,12 @@ public final class TrustValue {
 
     /** The decay weight e^(−age/τ) of an interaction. */
     public static double weight(Instant at, Instant now, Duration tau) {
-        return Math.exp(-(double) Duration.between(at, now).toSeconds() / tau.toSeconds());
+        return weight(Duration.between(at, now).toSeconds(), tau.toSeconds());
+    }
+
+    /** The decay weight e^(−age/τ), age and τ in seconds. */
+    public static double weight(long ageSeconds, double tauSeconds) {
+        return Math.exp(-(double) ageSeconds / tauSeconds);
     }
 
     /** T before penalties, over the interactions in the window. */
@@ -97,7 +102,7 @@ public final class TrustValue {
             if (at < start || at > nowSeconds) {
                 continue;
             }
-            double weight = Math.exp(-(double) (nowSeconds - at) / tau);
+            double weight = weight(nowSeconds - at, tau);
             num += weight * reciprocity[k];
             den += weight;
         }
