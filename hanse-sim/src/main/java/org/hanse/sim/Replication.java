@@ -540,7 +540,7 @@ final class Replication {
     private void invoice(int b, int t) {
         int sup = invoiceSupplier[b];
         double amount = invoiceValue[b];
-        long arrived = seconds(0) + Math.round(invoiceArrivalDays[b] / amount * 86_400);
+        long arrived = EPOCH_SECONDS + Math.round(invoiceArrivalDays[b] / amount * 86_400);
         long[] reached = milestoneSeconds;
         reached[Milestone.SHIPPED.ordinal()] = seconds(invoiceFirstShip[b]);
         reached[Milestone.DELIVERED.ordinal()] = arrived;

@@ -1,6 +1,7 @@
 package org.hanse.sim;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -51,7 +52,7 @@ public final class SimBench {
                 Simulator.run(chains[c], 1, null);
                 rates[r] = Simulator.nodeDays(chains[c]) / ((System.nanoTime() - t0) / 1e9);
             }
-            java.util.Arrays.sort(rates);
+            Arrays.sort(rates);
             out.printf(Locale.ROOT, "textbook 4-stage chain (z = %s), 1 thread: %.1f million node-periods/s (median of %d runs %.1f; %d periods a run,"
                     + " after %d s of warm-up)%n", zs[c], rates[rates.length - 1] / 1e6, rates.length, rates[rates.length / 2] / 1e6, chainDays,
                     CHAIN_WARM_UP_SECONDS);
