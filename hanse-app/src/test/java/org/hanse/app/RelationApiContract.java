@@ -155,6 +155,24 @@ abstract class RelationApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aRingOfSuppliersLeavesAnalyticsWorkingAndIsReportedAsACycle() {
+        // x buys from y, y from z, z from x: before, the critical-path pass threw and the analytics answered 500 for everyone.
+        String x = id("rx");
+        String y = id("ry");
+        String z = id("rz");
+        Map<String, String> keys = Map.of(x, register(x, "order-sync"), y, register(y, "order-sync"), z, register(z, "order-sync"));
+        link(x, keys.get(x), y, keys.get(y));
+        link(y, keys.get(y), z, keys.get(z));
+        link(z, keys.get(z), x, keys.get(x));
+        Api.Response network = api.get("/api/v1/network/analytics", OPERATOR);
+        assertThat(network.status()).as(network.text()).isEqualTo(200);
+        assertThat(network.<List<List<String>>>at("cycles")).contains(List.of(x, y, z));
+        Api.Response slice = api.get("/api/v1/network/analytics", keys.get(y));
+        assertThat(slice.status()).as(slice.text()).isEqualTo(200);
+        assertThat(slice.<List<List<String>>>at("cycles")).containsExactly(List.of(x, y, z));
+    }
+
+    @Test
     void complementsCoverAConstraintAndInadmissibleSpecificityIsExcludedWithTheReason() {
         String a = id("ca");
         String b = id("cb");

@@ -74,6 +74,11 @@ class CriticalPaths {
         return edges.isEmpty() ? Map.of() : CriticalPath.towardAll(finished, edges);
     }
 
+    /** The supply cycles among accepted links (each a sorted list of nodes): reported, and left out of the paths. */
+    List<List<String>> cycles() {
+        return CriticalPath.cycles(adjacency.acceptedLinks().stream().map(l -> new CriticalPath.Edge(l.supplier(), l.buyer(), 0, 0)).toList());
+    }
+
     /** Computes, stores and announces changed paths; returns the paths. */
     @Transactional
     Map<String, CriticalPath.Path> refresh() {

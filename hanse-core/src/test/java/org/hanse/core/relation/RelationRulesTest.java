@@ -86,6 +86,42 @@ class RelationRulesTest {
     }
 
     @Test
+    void cyclesAreReportedAndLeftOutOfTheLongestPath() {
+        // A ring A→B→C→A feeds F through C (v_max = 200): the ring's edges carry no order, so the path into F is C→F
+        // alone, weight 200/200 · 0.8 = 0.8; E→F (100/200 · 1.0 = 0.5) loses. P supplies itself: a cycle of one.
+        List<CriticalPath.Edge> edges = List.of(
+                new CriticalPath.Edge("A", "B", 50, 1.0), new CriticalPath.Edge("B", "C", 50, 1.0), new CriticalPath.Edge("C", "A", 50, 1.0),
+                new CriticalPath.Edge("C", "F", 200, 0.8), new CriticalPath.Edge("E", "F", 100, 1.0), new CriticalPath.Edge("P", "P", 10, 1.0));
+        assertThat(CriticalPath.cycles(edges)).containsExactly(List.of("A", "B", "C"), List.of("P"));
+        CriticalPath.Path path = CriticalPath.toward("F", edges);
+        assertThat(path.nodes()).containsExactly("C", "F");
+        assertThat(path.weight()).isCloseTo(0.8, within(1e-12));
+        // A reciprocal pair (X buys from Y and Y from X) is a cycle too; a DAG has none.
+        assertThat(CriticalPath.cycles(List.of(new CriticalPath.Edge("X", "Y", 1, 1), new CriticalPath.Edge("Y", "X", 1, 1))))
+                .containsExactly(List.of("X", "Y"));
+        assertThat(CriticalPath.cycles(List.of(new CriticalPath.Edge("X", "Y", 1, 1), new CriticalPath.Edge("Y", "Z", 1, 1)))).isEmpty();
+    }
+
+    @Test
+    void noVolumeGivesZeroWeightsNotNaN() {
+        // v_max = 0: every share is 0, so the path weighs 0 and ties go to the smaller predecessor.
+        CriticalPath.Path path = CriticalPath.toward("F", List.of(new CriticalPath.Edge("B", "F", 0, 0.5), new CriticalPath.Edge("A", "F", 0, 1.0)));
+        assertThat(path.weight()).isZero();
+        assertThat(path.nodes()).containsExactly("A", "F");
+    }
+
+    @Test
+    void aDeepChainNeedsNoDeepStack() {
+        // 200,000 tiers: the iterative component search and the topological pass handle it without recursion.
+        List<CriticalPath.Edge> chain = new java.util.ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            chain.add(new CriticalPath.Edge("n" + i, "n" + (i + 1), 1, 1.0));
+        }
+        assertThat(CriticalPath.cycles(chain)).isEmpty();
+        assertThat(CriticalPath.toward("n200000", chain).weight()).isCloseTo(200_000, within(1e-6));
+    }
+
+    @Test
     void relaysStopAtFourHopsAndRedundantCopiesAreCrossValidated() {
         assertThat(Relay.mayRelay(3)).isTrue();
         assertThat(Relay.mayRelay(4)).isFalse();
