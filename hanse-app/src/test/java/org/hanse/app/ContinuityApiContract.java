@@ -31,7 +31,8 @@ abstract class ContinuityApiContract extends ApiTestSupport {
     static final String PANEL = "4012345002775";
     static final String VENEER = "4012345003666";
     static final String PLANK = "4012345005448";
-    static final String BEAM = "4012345006339";
+    static final String SLAT = "4012345007213";
+    static final String DOWEL = "4012345008128";
 
     @Autowired
     MutableClock clock;
@@ -87,6 +88,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
             keys.put(c, register(c, -40 + i * 0.01, 170, BOARD, capacity(BOARD, "saw", "0, 1000", null)));
             assertThat(api.put("/api/v1/nodes/" + c + "/substitution-settings", keys.get(c), "application/json", "{\"decide\": \"MANUAL\"}").status())
                     .isEqualTo(200);
+            assertThat(verify(c).status()).isEqualTo(200);
             candidates.add(c);
         }
         // Planned exit in 30 days, a fifth of the capacity meanwhile: one order to S so far, so the pair's cycle is the
@@ -171,6 +173,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         String rKey = register(r, 35.1, 139.1, SIDEBOARD, null);
         String mKey = register(m, 35.1, 139.2, SIDEBOARD + "," + CHIPBOARD, capacity(SIDEBOARD, "kal-210, festool", "0, 1200", bom));
         String b2Key = register(b2, 35.12, 139.2, SIDEBOARD + "," + CHIPBOARD, capacity(SIDEBOARD, "kal-210, festool", "0, 1200", bom));
+        assertThat(verify(b2).<Boolean>at("verified")).isTrue();
         link(r, rKey, m, mKey, SIDEBOARD);
         link(m, mKey, s, sKey, CHIPBOARD);
         link(b2, b2Key, s, sKey, CHIPBOARD);
@@ -225,6 +228,93 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         assertThat(after.errors()).anyMatch(e -> e.startsWith("supplier: "));
     }
 
+    /** The operator vouches for a node (the default policy lets only trusted or verified nodes stand in for a supplier). */
+    Api.Response verify(String node) {
+        return api.put("/api/v1/nodes/" + node + "/verification", OPERATOR, "application/json", "{\"verified\": true}");
+    }
+
+    @Test
+    void aCopycatOfTheLeavingSupplierDoesNotTakeItsBuyer() {
+        String b = id("kb");
+        String s = id("ks");
+        String k = id("kk");
+        String v = id("kv");
+        String bKey = register(b, 60.0, 25.0, SLAT, null);
+        String sKey = register(s, 60.0, 25.0, SLAT, capacity(SLAT, "lathe-7", "0, 300", null));
+        link(b, bKey, s, sKey, SLAT);
+        Instant now = clock.instant();
+        assertThat(order(bKey, "ko-" + run, s, SLAT, "30", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(8))).<String>at("status")).isEqualTo("OPEN");
+        // K self-registers with S's location, bom-mapping and capacity declaration: a perfect score, but nobody vouches for it.
+        String kKey = register(k, 60.0, 25.0, SLAT, capacity(SLAT, "lathe-7", "0, 300", null));
+        // V makes slats 20 km away and the operator has verified it.
+        register(v, 60.18, 25.0, SLAT, capacity(SLAT, "lathe-7", "0, 300", null));
+        verify(v);
+        Api.Response exit = api.postJson("/api/v1/nodes/" + s + "/exit", sKey, Map.of("type", "CLOSURE", "exitAt", now.plus(Duration.ofDays(30)).toString()));
+        assertThat(exit.status()).as(exit.text()).isEqualTo(201);
+        Map<String, Object> sub = api.get("/api/v1/substitutions", bKey).<List<Map<String, Object>>>at("items").get(0);
+        assertThat(sub.get("winner")).isEqualTo(v);
+        assertThat((List<Map<String, Object>>) sub.get("offers")).extracting(o -> o.get("candidate")).containsExactly(v);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM link WHERE buyer_id = ? AND supplier_id = ?").params(b, k).query(Long.class).single()).isZero();
+        assertThat(ofType(feed(k, kKey), "SUBSTITUTION_REQUEST")).isEmpty();
+        assertThat(api.get("/api/v1/nodes/" + b, kKey).status()).as("K cannot read the buyer's config").isEqualTo(403);
+        // The network parameter and the operator's word: only the operator verifies, a node sees its own standing.
+        assertThat(api.get("/api/v1/network/substitution-policy", kKey).map()).isEqualTo(Map.of("minLevel", "TRUSTED", "minTrust", 0.5));
+        assertThat(api.put("/api/v1/nodes/" + k + "/verification", kKey, "application/json", "{\"verified\": true}").status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/nodes/" + k + "/verification", OPERATOR, "application/json", "{\"note\": \"" + "x".repeat(501) + "\"}").errors())
+                .containsExactlyInAnyOrder("verified: is required: true or false", "note: must be at most 500 characters");
+        assertThat(api.get("/api/v1/nodes/" + k + "/verification", kKey).<Boolean>at("verified")).isFalse();
+        assertThat(api.put("/api/v1/nodes/nobody-" + run + "/verification", OPERATOR, "application/json", "{\"verified\": true}").status()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void substitutionRequestsReachOnlyVettedSuppliersOfTheMaterialAndNameNoOrders() {
+        String b = id("lb");
+        String s = id("ls");
+        String u = id("lu");
+        String l = id("ll");
+        String v = id("lv");
+        String bKey = register(b, 61.0, 25.0, DOWEL, null);
+        String sKey = register(s, 61.0, 25.0, DOWEL, capacity(DOWEL, "press-3", "0, 100", null));
+        link(b, bKey, s, sKey, DOWEL);
+        Instant now = clock.instant();
+        assertThat(order(bKey, "lo1-" + run, s, DOWEL, "12", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(9))).<String>at("status")).isEqualTo("OPEN");
+        assertThat(order(bKey, "lo2-" + run, s, DOWEL, "8", now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(12))).<String>at("status")).isEqualTo("OPEN");
+        // U merely lists dowels in its bom-mapping: no capacity for them, supplies nobody.
+        String uKey = register(u, 61.0, 25.0, DOWEL, null);
+        api.put("/api/v1/nodes/" + u + "/substitution-settings", uKey, "application/json", "{\"decide\": \"MANUAL\"}");
+        // L is verified and runs the same press, but a hundredth of a dowel an hour: no capacity for this business.
+        String lKey = register(l, 61.01, 25.0, DOWEL, capacity(DOWEL, "press-3", "0, 100", null).replace("rate-per-hour: 10", "rate-per-hour: 0.01"));
+        api.put("/api/v1/nodes/" + l + "/substitution-settings", lKey, "application/json", "{\"decide\": \"MANUAL\"}");
+        verify(l);
+        // V declares capacity for dowels, is verified and decides by hand.
+        String vKey = register(v, 61.02, 25.0, DOWEL, capacity(DOWEL, "press-3", "0, 100", null));
+        api.put("/api/v1/nodes/" + v + "/substitution-settings", vKey, "application/json", "{\"decide\": \"MANUAL\"}");
+        verify(v);
+        Api.Response exit = api.postJson("/api/v1/nodes/" + s + "/exit", sKey, Map.of("type", "CLOSURE", "exitAt", now.plus(Duration.ofDays(30)).toString()));
+        assertThat(exit.status()).as(exit.text()).isEqualTo(201);
+
+        assertThat(ofType(feed(u, uKey), "SUBSTITUTION_REQUEST")).as("nothing of the buyer's business reaches U").isEmpty();
+        List<Map<String, Object>> atV = awaitEvents(v, vKey, "SUBSTITUTION_REQUEST", 1);
+        Map<String, Object> request = (Map<String, Object>) atV.get(0).get("payload");
+        // Only what the offer needs: each open order's quantity and due date, no order ids.
+        List<Map<String, Object>> open = (List<Map<String, Object>>) request.get("openOrders");
+        assertThat(open).extracting(o -> o.keySet()).containsOnly(java.util.Set.of("quantity", "due"));
+        assertThat(open).extracting(o -> ((Number) o.get("quantity")).doubleValue()).containsExactlyInAnyOrder(12.0, 8.0);
+        assertThat(atV.get(0).toString()).doesNotContain("lo1-" + run, "lo2-" + run);
+        String sub = (String) request.get("substitution");
+        assertThat(api.get("/api/v1/substitutions/" + sub, vKey).text()).doesNotContain("lo1-" + run);
+        assertThat(awaitEvents(l, lKey, "SUBSTITUTION_REQUEST", 1)).hasSize(1);
+
+        assertThat(api.post("/api/v1/substitutions/" + sub + "/accept", uKey, "application/json", "").status()).isEqualTo(403);
+        Api.Response noCapacity = api.post("/api/v1/substitutions/" + sub + "/accept", lKey, "application/json", "");
+        assertThat(noCapacity.status()).as(noCapacity.text()).isEqualTo(409);
+        assertThat(noCapacity.<String>at("detail")).contains("capacity");
+        Api.Response won = api.post("/api/v1/substitutions/" + sub + "/accept", vKey, "application/json", "");
+        assertThat(won.status()).as(won.text()).isEqualTo(200);
+        assertThat(won.<String>at("winner")).isEqualTo(v);
+    }
+
     @Test
     void backupListsRankBySimilarityAndProximityAndWarnWhenShort() {
         String b = id("bb");
@@ -235,6 +325,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         // The buyer sits where S does, so c₀ = 50 km. A: same equipment and range, same place → 0.6 · 1 + 0.4 · 1 = 1.
         String a = id("ba");
         register(a, 52.0, 8.5, PANEL, capacity(PANEL, "saw-a, edge-b", "0, 1200", null));
+        verify(a);
         Map<String, Object> one = api.get("/api/v1/nodes/" + b + "/backups?supplier=" + s + "&material=" + PANEL, bKey).map();
         List<Map<String, Object>> first = candidatesOf(one, List.of(a));
         assertThat(first).hasSize(1);
@@ -244,6 +335,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         // proximity 1 / (1 + 50/50) = 0.5; score 0.6 · 0.5 + 0.4 · 0.5 = 0.5.
         String c = id("bc");
         register(c, 52.0 + 50 / (6371 * Math.PI / 180), 8.5, PANEL, capacity(PANEL, "saw-a", "0, 600", null));
+        verify(c);
         List<Map<String, Object>> two = candidatesOf(api.get("/api/v1/nodes/" + b + "/backups?supplier=" + s + "&material=" + PANEL, bKey).map(), List.of(a, c));
         assertThat(two).extracting(x -> x.get("node")).containsExactly(a, c);
         assertThat(((Number) two.get(1).get("similarity")).doubleValue()).isEqualTo(0.5);
@@ -297,7 +389,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
     }
 
     @Test
-    void nobodyAnsweringInTimeWidensToNodesWithTheSameEquipment() {
+    void nobodyAnsweringInTimeWidensToEveryVettedSupplierOfTheMaterial() {
         String b = id("wb");
         String s = id("ws");
         String c = id("wc");
@@ -305,10 +397,14 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         String bKey = register(b, 20, 20, PLANK, null);
         String sKey = register(s, 20, 20, PLANK, capacity(PLANK, "planer-x9", "0, 500", null));
         String cKey = register(c, 20, 20.1, PLANK, capacity(PLANK, "planer-x9", "0, 500", null));
-        // W makes beams today on the same planer: capability matching finds it, the backup list (PLANK mappers) does not.
-        String wKey = register(w, 20, 20.2, BEAM, capacity(BEAM, "planer-x9", "0, 500", null));
+        // W makes planks on another machine, nothing in common with S's planer (similarity 0): not a viable backup, but it
+        // supplies planks, so the second round (every vetted node supplying the material) asks it.
+        String wKey = register(w, 20, 20.2, PLANK, capacity(PLANK, "moulder-z1", "600, 900", null));
         link(b, bKey, s, sKey, PLANK);
         api.put("/api/v1/nodes/" + c + "/substitution-settings", cKey, "application/json", "{\"decide\": \"MANUAL\"}");
+        api.put("/api/v1/nodes/" + w + "/substitution-settings", wKey, "application/json", "{\"decide\": \"MANUAL\"}");
+        verify(c);
+        verify(w);
         Instant now = clock.instant();
         Api.Response exit = api.postJson("/api/v1/nodes/" + s + "/exit", sKey, Map.of("type", "RELOCATION", "exitAt", now.plus(Duration.ofDays(40)).toString()));
         assertThat(exit.status()).as(exit.text()).isEqualTo(201);

@@ -73,6 +73,8 @@ abstract class RelationApiContract extends ApiTestSupport {
         Map<String, String> keys = Map.of(b, node(b, 50.0), s, node(s, 50.1), a, node(a, 50.2), o, node(o, 50.3));
         capacity(s, keys.get(s));
         capacity(a, keys.get(a));
+        // The operator vouches for A, so A counts as an alternative supplier (backups are vetted suppliers only).
+        assertThat(api.put("/api/v1/nodes/" + a + "/verification", OPERATOR, "application/json", "{\"verified\": true}").status()).isEqualTo(200);
         connect(b, keys.get(b), s, keys.get(s));
         // Orders of a thousandth of a piece keep κ · m negligible whatever the network's median (κ = 1 / median of the
         // pairs' daily amounts), so this pair's density is its frequency term 0.5 · f / (1/7). A big reference pair
@@ -275,29 +277,83 @@ abstract class RelationApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aNodeOffTheOriginsPathCannotRelayItsItemsNorSubscribeToThem() {
+        String v = id("vo");
+        String n = id("vn");
+        String x = id("vx");
+        String y = id("vy");
+        Map<String, String> keys = Map.of(v, node(v, 46.0), n, node(n, 46.1), x, node(x, 46.2), y, node(y, 46.3));
+        connect(n, keys.get(n), v, keys.get(v));
+        // The attacker's two self-registered nodes are each other's accepted neighbours, but off every path from V.
+        connect(x, keys.get(x), y, keys.get(y));
+        Api.Response hijack = api.postJson("/api/v1/relay", keys.get(x), Map.of("id", "fake-" + run, "origin", v, "hops", 4, "to", List.of(y),
+                "item", Map.of("x", 1)));
+        assertThat(hijack.status()).as(hijack.text()).isEqualTo(403);
+        Api.Response forged = api.postJson("/api/v1/relay", keys.get(x), Map.of("id", "fake2-" + run, "origin", v, "hops", 0, "to", List.of(y),
+                "item", Map.of("x", 1)));
+        assertThat(forged.status()).as(forged.text()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM relay_subscription WHERE origin_id = ?").param(v).query(Long.class).single()).isZero();
+        // V's next item reaches its neighbour only; nothing of V's lands in Y's feed.
+        Api.Response real = api.postJson("/api/v1/relay", keys.get(v), Map.of("id", "real-" + run, "origin", v, "to", List.of(n), "item", Map.of("x", 2)));
+        assertThat(real.<List<String>>at("to")).containsExactly(n);
+        assertThat(awaitEvents(n, keys.get(n), "RELAYED_ITEM", 1)).hasSize(1);
+        List<Map<String, Object>> atY = feed(y, keys.get(y));
+        assertThat(ofType(atY, "RELAYED_ITEM")).isEmpty();
+        assertThat(ofType(atY, "RELAY_SUBSCRIBED")).isEmpty();
+    }
+
+    Api.Response relay(String key, Map<String, Object> body) {
+        return api.postJson("/api/v1/relay", key, body);
+    }
+
+    @Test
     void relaysBeyondFourHopsAreDroppedAndTheRecipientsSubscribeToTheOrigin() {
         String o = id("ho");
         String a = id("ha");
         String b = id("hb");
-        Map<String, String> keys = Map.of(o, node(o, 44.0), a, node(a, 44.1), b, node(b, 44.2));
+        String c = id("hc");
+        String d = id("hd");
+        String e = id("he");
+        Map<String, String> keys = Map.of(o, node(o, 44.0), a, node(a, 44.1), b, node(b, 44.2), c, node(c, 44.3), d, node(d, 44.4), e, node(e, 44.5));
+        // A chain of accepted links O – A – B – C – D – E.
         connect(a, keys.get(a), o, keys.get(o));
         connect(b, keys.get(b), a, keys.get(a));
+        connect(c, keys.get(c), b, keys.get(b));
+        connect(d, keys.get(d), c, keys.get(c));
+        connect(e, keys.get(e), d, keys.get(d));
+        assertThat(relay(keys.get(o), Map.of("id", "it1", "origin", o, "to", List.of(a), "item", Map.of("x", 1))).<Number>at("hops").intValue()).isEqualTo(1);
+        // A claims the item has travelled no hops and brings other content: the server stamps the hops it recorded
+        // (1 at A, so 2 at B) and relays the origin's content.
+        Api.Response second = relay(keys.get(a), Map.of("id", "it1", "origin", o, "hops", 0, "to", List.of(b), "item", Map.of("x", 666)));
+        assertThat(second.<Number>at("hops").intValue()).as(second.text()).isEqualTo(2);
+        Map<?, ?> atB = (Map<?, ?>) awaitEvents(b, keys.get(b), "RELAYED_ITEM", 1).get(0).get("payload");
+        assertThat(atB.get("hops")).isEqualTo(2);
+        assertThat(atB.get("content")).isEqualTo(Map.of("x", 1));
+        assertThat(relay(keys.get(b), Map.of("id", "it1", "origin", o, "to", List.of(c))).<Number>at("hops").intValue()).isEqualTo(3);
         // Three hops so far: relayed once more (hops 4).
-        Api.Response third = api.postJson("/api/v1/relay", keys.get(a), Map.of("id", "it1", "origin", o, "hops", 3, "to", List.of(b), "item", Map.of("x", 1)));
-        assertThat(third.<Boolean>at("relayed")).isTrue();
-        assertThat(third.<Number>at("hops").intValue()).isEqualTo(4);
-        List<Map<String, Object>> got = awaitEvents(b, keys.get(b), "RELAYED_ITEM", 1);
+        Api.Response fourth = relay(keys.get(c), Map.of("id", "it1", "origin", o, "to", List.of(d)));
+        assertThat(fourth.<Boolean>at("relayed")).isTrue();
+        assertThat(fourth.<Number>at("hops").intValue()).isEqualTo(4);
+        List<Map<String, Object>> got = awaitEvents(d, keys.get(d), "RELAYED_ITEM", 1);
         assertThat(((Map<?, ?>) got.get(0).get("payload")).get("origin")).isEqualTo(o);
         assertThat(((Map<?, ?>) got.get(0).get("payload")).get("hops")).isEqualTo(4);
-        // Four hops already: dropped; B now takes O's items directly.
-        Api.Response fourth = api.postJson("/api/v1/relay", keys.get(a), Map.of("id", "it2", "origin", o, "hops", 4, "to", List.of(b), "item", Map.of("x", 2)));
-        assertThat(fourth.<Boolean>at("relayed")).isFalse();
-        assertThat(awaitEvents(b, keys.get(b), "RELAY_SUBSCRIBED", 1)).hasSize(1);
-        Api.Response direct = api.postJson("/api/v1/relay", keys.get(o), Map.of("id", "it3", "origin", o, "hops", 0, "to", List.of(a), "item", Map.of("x", 3)));
-        assertThat(direct.<List<String>>at("to")).containsExactly(a, b);
-        assertThat(awaitEvents(b, keys.get(b), "RELAYED_ITEM", 2)).hasSize(2);
-        assertThat(api.postJson("/api/v1/relay", keys.get(b), Map.of("id", "it4", "origin", o, "hops", -1, "to", List.of(o))).errors())
-                .containsExactlyInAnyOrder("hops: must be a whole number ≥ 0 (hops travelled so far)", "to[0]: must be an accepted neighbour of " + b);
+        // Four hops already at D: dropped; E now takes O's items directly.
+        Api.Response fifth = relay(keys.get(d), Map.of("id", "it1", "origin", o, "to", List.of(e)));
+        assertThat(fifth.<Boolean>at("relayed")).isFalse();
+        assertThat(fifth.<List<String>>at("subscribed")).containsExactly(e);
+        assertThat(awaitEvents(e, keys.get(e), "RELAY_SUBSCRIBED", 1)).hasSize(1);
+        Api.Response direct = relay(keys.get(o), Map.of("id", "it2", "origin", o, "to", List.of(a), "item", Map.of("x", 3)));
+        assertThat(direct.<List<String>>at("to")).containsExactly(a, e);
+        List<Map<String, Object>> atE = awaitEvents(e, keys.get(e), "RELAYED_ITEM", 1);
+        assertThat(((Map<?, ?>) atE.get(0).get("payload")).get("hops")).isEqualTo(1);
+        // It reached E directly, so E may pass it on; B, which it never reached, may not.
+        assertThat(relay(keys.get(e), Map.of("id", "it2", "origin", o, "to", List.of(d))).<Number>at("hops").intValue()).isEqualTo(2);
+        assertThat(relay(keys.get(b), Map.of("id", "it2", "origin", o, "to", List.of(c))).status()).isEqualTo(403);
+        assertThat(relay(keys.get(o), Map.of("id", "it2", "origin", o, "to", List.of(a), "item", Map.of("x", 4))).status())
+                .as("the same item id with other content").isEqualTo(409);
+        assertThat(relay(keys.get(b), Map.of("id", "", "origin", "nobody-" + run, "to", List.of(o))).errors())
+                .containsExactlyInAnyOrder("id: is required: 1 to 100 letters, digits, '.', '_', ':' or '-'", "origin: must be a registered node",
+                        "to[0]: must be an accepted neighbour of " + b);
         // A message between nodes off every critical path goes once, directly.
         Api.Response plain = api.postJson("/api/v1/messages", keys.get(a), Map.of("id", "plain-" + run, "to", b, "type", "NOTE", "payload", Map.of("t", "hi")));
         assertThat(plain.<String>at("status")).isEqualTo("DIRECT");

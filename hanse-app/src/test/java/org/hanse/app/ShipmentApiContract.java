@@ -224,6 +224,22 @@ abstract class ShipmentApiContract extends ApiTestSupport {
     }
 
     @Test
+    void theBuyerCannotSetTermsForTheReversedPair() {
+        Net n = net();
+        // The buyer names its supplier as "buyer": the pair (S buys from B) has no link, so nothing is stored.
+        Api.Response reversed = api.put("/api/v1/terms", n.key(n.buyer()), "application/json",
+                "{\"buyer\": \"" + n.supplier() + "\", \"kind\": \"NET\", \"days\": 5}");
+        assertThat(reversed.errors()).containsExactly("buyer: must be an accepted buyer of " + n.buyer());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment_terms WHERE buyer_id IN (?, ?)").params(n.buyer(), n.supplier()).query(Long.class).single())
+                .isZero();
+        assertThat(api.get("/api/v1/terms?buyer=" + n.supplier() + "&supplier=" + n.buyer(), n.key(n.buyer())).<String>at("kind")).isEqualTo("MILESTONE");
+        // The supplier of the link still sets the pair's terms.
+        Api.Response set = api.put("/api/v1/terms", n.key(n.supplier()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"kind\": \"NET\", \"days\": 14}");
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(api.get("/api/v1/terms?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.buyer())).<Integer>at("days")).isEqualTo(14);
+    }
+
+    @Test
     void latePaymentsLowerTheCreditRecordAndTheLogisticsRhythmChangesTheSuppliersShipments() {
         Net n = net();
         Instant now = Instant.now();

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Backup lists per (buyer, supplier, material), DESIGN 3.9: every other node that maps the material, scored
+ * Backup lists per (buyer, supplier, material), DESIGN 3.9: every other node that maps the material and that
+ * {@link SubstitutionPolicy} allows (it supplies the material and passes the operator's minimum level), scored
  * 0.6 · similarity + 0.4 · proximity — similarity from the equipment models (Jaccard) and parameter ranges of the
  * resources making the material, proximity = 1 / (1 + Δc / c₀) with Δc the extra distance to the buyer and c₀ the
  * original's distance (at least 50 km). Viable means some similarity (BackupScore.rank drops the rest). Pinned
@@ -44,8 +45,10 @@ class BackupLists {
     private final NodeEvents events;
     private final JsonMapper json;
     private final Clock clock;
+    private final SubstitutionPolicy policy;
 
-    BackupLists(JdbcClient jdbc, Adjacency adjacency, OrderBook orders, NodeEvents events, JsonMapper json, Clock clock) {
+    BackupLists(JdbcClient jdbc, Adjacency adjacency, OrderBook orders, NodeEvents events, JsonMapper json, Clock clock, SubstitutionPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.adjacency = adjacency;
         this.orders = orders;
@@ -82,8 +85,9 @@ class BackupLists {
         double reference = Math.max(MIN_REFERENCE_KM, adjacency.distanceKm(supplier, buyer));
         double base = adjacency.distanceKm(supplier, buyer);
         List<BackupScore.Candidate> scored = new ArrayList<>();
+        java.util.function.Predicate<String> eligible = policy.eligible(material);
         for (String node : adjacency.nodesMapping(material)) {
-            if (node.equals(buyer) || node.equals(supplier) || excluded.contains(node) || gone.contains(node)) {
+            if (node.equals(buyer) || node.equals(supplier) || excluded.contains(node) || gone.contains(node) || !eligible.test(node)) {
                 continue;
             }
             double extra = Math.max(0, adjacency.distanceKm(node, buyer) - base);
@@ -94,7 +98,7 @@ class BackupLists {
             for (BackupScore.Candidate c : BackupScore.rank(scored)) {
                 if (pinned.contains(c.node()) == pinnedPass) {
                     ranked.add(new Candidate(c.node(), c.similarity(), c.proximity(), c.score(), pinnedPass,
-                            orders.capacityOf(c.node()).flatMap(p -> p.capability(material)).isPresent()));
+                            policy.declaresCapacity(c.node(), material)));
                 }
             }
         }

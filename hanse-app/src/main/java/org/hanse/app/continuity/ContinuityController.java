@@ -6,6 +6,7 @@ import java.util.Set;
 import org.hanse.app.network.Adjacency;
 import org.hanse.app.security.Principal;
 import org.hanse.app.web.ForbiddenException;
+import org.hanse.app.web.NotFoundException;
 import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Problem;
 import org.springframework.http.HttpStatus;
@@ -30,9 +31,11 @@ class ContinuityController {
     private final JdbcClient jdbc;
 
     private final ExitBoard board;
+    private final SubstitutionPolicy policy;
 
     ContinuityController(ExitIntentions exits, BackupLists backups, Substitutions substitutions, Adjacency adjacency, JdbcClient jdbc,
-                         ExitBoard board) {
+                         ExitBoard board, SubstitutionPolicy policy) {
+        this.policy = policy;
         this.board = board;
         this.exits = exits;
         this.backups = backups;
@@ -129,6 +132,45 @@ class ContinuityController {
     Map<String, Object> decline(@PathVariable String id, Principal principal) {
         substitutions.decline(id, principal.requireNode(), principal.requireNode());
         return substitutions.read(id, principal);
+    }
+
+    /** Body of a verification: whether the operator vouches for the node, and why (at most 500 characters). */
+    record Verification(Boolean verified, String note) {
+    }
+
+    /** The operator verifies a node, which lets it stand in for a leaving supplier at the TRUSTED and VERIFIED levels. */
+    @PutMapping("/api/v1/nodes/{id}/verification")
+    Map<String, Object> verify(@PathVariable String id, @RequestBody Verification body, Principal principal) {
+        requireOperator(principal);
+        if (!adjacency.exists(id)) {
+            throw new NotFoundException("node " + id + " does not exist");
+        }
+        List<Problem> problems = new java.util.ArrayList<>();
+        if (body.verified() == null) {
+            problems.add(new Problem("verified", "is required: true or false"));
+        }
+        if (body.note() != null && body.note().length() > 500) {
+            problems.add(new Problem("note", "must be at most 500 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return policy.verify(id, body.verified(), body.note());
+    }
+
+    @GetMapping("/api/v1/nodes/{id}/verification")
+    Map<String, Object> verification(@PathVariable String id, Principal principal) {
+        principal.requireSelfOrOperator(id);
+        return policy.verification(id);
+    }
+
+    /** The network parameter (hanse.continuity.substitution): who may be offered a leaving supplier's business. */
+    @GetMapping("/api/v1/network/substitution-policy")
+    Map<String, Object> policy(Principal principal) {
+        if (!principal.isOperator()) {
+            principal.requireNode();
+        }
+        return policy.settings();
     }
 
     @GetMapping("/api/v1/alerts")

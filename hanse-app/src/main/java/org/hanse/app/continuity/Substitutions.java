@@ -32,14 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The contract net of DESIGN 3.9. A substitution offers a buyer's business with a leaving supplier to every backup
- * candidate at once (SUBSTITUTION_REQUEST with the pair's historical order parameters and the open orders' windows).
+ * candidate at once, only nodes {@link SubstitutionPolicy} allows (SUBSTITUTION_REQUEST with the pair's historical order
+ * parameters and each open order's quantity and due date, never the buyer's order ids).
  * Candidates that declare capacity for the material answer at once by their own capacity rule; the others answer by
  * hand within their own response timeout (wait × (retries + 1)); the round lasts until the slowest candidate's time is up.
  * The first accept wins atomically (one conditional update of the substitution row), the
- * other candidates are cancelled, later accepts are refused politely. The winner gets the open orders (re-issued and
+ * other candidates are cancelled, later accepts are refused politely, and so is a candidate whose own capacity rule would
+ * not take the business on. The winner gets the open orders (re-issued and
  * decided afresh), a link with the buyer and, in the buyer's eyes, the old trust × δ. No winner by the deadline: the
- * call widens to capability matching — nodes declaring capacity for the material or running the same equipment as the
- * original's resource for it; still none: it fails and the operator is alerted.
+ * call widens to every allowed node supplying the material; still none: it fails and the operator is alerted.
  */
 @Service
 class Substitutions {
@@ -53,9 +54,11 @@ class Substitutions {
     private final NodeEvents events;
     private final JsonMapper json;
     private final Clock clock;
+    private final SubstitutionPolicy policy;
 
     Substitutions(JdbcClient jdbc, BackupLists backups, OrderBook orders, Links links, Adjacency adjacency, TrustLedger trust,
-                  NodeEvents events, JsonMapper json, Clock clock) {
+                  NodeEvents events, JsonMapper json, Clock clock, SubstitutionPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.backups = backups;
         this.orders = orders;
@@ -105,7 +108,8 @@ class Substitutions {
         List<Map<String, Object>> open = new ArrayList<>();
         for (OrderBook.OrderFacts o : orders.openAsSupplier(original)) {
             if (o.buyer().equals(buyer) && o.quantities().containsKey(material)) {
-                open.add(Map.of("order", o.id(), "quantity", o.quantities().get(material), "due", o.due().toString()));
+                // Only what an offer needs: no order ids (the buyer's business stays the buyer's), no other orders.
+                open.add(Map.of("quantity", o.quantities().get(material), "due", o.due().toString()));
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -135,20 +139,12 @@ class Substitutions {
     }
 
     /** Candidates declaring capacity for the material answer by their own capacity rule, in rank order. */
-    @SuppressWarnings("unchecked")
     private void decideAutomatically(String id, List<String> candidates, Map<String, Object> params, String material, Instant now) {
-        List<Map<String, Object>> open = (List<Map<String, Object>>) params.get("openOrders");
-        double quantity = open.stream().mapToDouble(o -> ((Number) o.get("quantity")).doubleValue()).sum();
-        Instant due = open.stream().map(o -> Instant.parse((String) o.get("due"))).max(Instant::compareTo)
-                .orElse(now.plus(Duration.parse((String) params.get("meanOrderInterval"))));
-        if (quantity <= 0) {
-            quantity = ((Number) params.get("meanQuantity")).doubleValue();
-        }
         for (String c : candidates) {
             if (!"AUTO".equals(decides(c))) {
                 continue;
             }
-            Optional<Boolean> allows = orders.capacityAllows(c, material, Math.max(quantity, 1e-9), due.isAfter(now) ? due : now.plus(Duration.ofDays(1)), now);
+            Optional<Boolean> allows = policy.capacityAllows(c, material, params, now);
             if (allows.isEmpty()) {
                 continue;
             }
@@ -180,6 +176,12 @@ class Substitutions {
         }
         if (now.isAfter(respondBy)) {
             throw new ConflictException("thank you, " + candidate + ": your time to answer substitution " + id + " ran out at " + respondBy);
+        }
+        // A node without capacity for the open business does not win it (declare capacity first, then accept).
+        Map<String, Object> params = json.readValue((String) s.get("paramsJson"), new TypeReference<Map<String, Object>>() { });
+        if (!policy.capacityAllows(candidate, (String) s.get("material"), params, now).orElse(false)) {
+            throw new ConflictException("thank you, " + candidate + ": you declare no capacity for " + s.get("material")
+                    + " that takes on this business by its due date; declare it, then accept");
         }
         int won = jdbc.sql("UPDATE substitution SET status = 'WON', winner_id = ?, won_at = ? WHERE id = ? AND status = 'OPEN'")
                 .params(candidate, Timestamp.from(now), id).update();
@@ -294,15 +296,13 @@ class Substitutions {
                 .params(Timestamp.from(now), id).update();
         List<String> asked = jdbc.sql("SELECT candidate_id FROM substitution_offer WHERE substitution_id = ?").param(id).query(String.class).list();
         Set<String> gone = Set.copyOf(jdbc.sql("SELECT node_id FROM node_exit WHERE status IN ('DETECTED', 'EXITED')").query(String.class).list());
-        // Capability matching: nodes running the same equipment as the original's resource for the material, whatever
-        // they make today (they may take the material on).
-        Set<String> equipment = orders.capacityOf(original).flatMap(p -> p.capability(material).flatMap(c -> p.resource(c.resource())))
-                .map(r -> r.equipment()).orElse(Set.of());
-        Set<String> making = Set.copyOf(orders.nodesMaking(material));
-        List<String> wider = round >= 2 ? List.of() : orders.declaredNodes().stream()
+        // Round 2: every node supplying the material that the policy allows and that was not asked yet (not only those
+        // mapping it). Nodes that merely run similar equipment are not asked: they would see the buyer's business
+        // without supplying the material.
+        java.util.function.Predicate<String> level = policy.passesLevel();
+        List<String> wider = round >= 2 ? List.of() : policy.suppliersOf(material).stream()
                 .filter(n -> !n.equals(buyer) && !n.equals(original) && !asked.contains(n) && !gone.contains(n))
-                .filter(n -> making.contains(n) || orders.capacityOf(n).map(p -> p.resources().stream()
-                        .anyMatch(r -> r.equipment().stream().anyMatch(equipment::contains))).orElse(false))
+                .filter(level)
                 .toList();
         if (wider.isEmpty()) {
             jdbc.sql("UPDATE substitution SET status = 'FAILED' WHERE id = ? AND status = 'OPEN'").param(id).update();

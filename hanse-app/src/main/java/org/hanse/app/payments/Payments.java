@@ -70,8 +70,13 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
     @Transactional
     Map<String, Object> setTerms(Terms t, Principal principal) {
         String supplier = principal.requireNode();
-        if (t.buyer() == null || !adjacency.areNeighbours(supplier, t.buyer())) {
+        // Direction matters: the caller must be the supplier of an accepted link with this buyer (being neighbours the
+        // other way round would store terms for a pair that does not exist).
+        if (t.buyer() == null || !adjacency.isSupplierOf(supplier, t.buyer())) {
             throw new InvalidInputException("buyer", "must be an accepted buyer of " + supplier);
+        }
+        if (t.order() != null && (t.order().isBlank() || t.order().length() > 100)) {
+            throw new InvalidInputException("order", "must be an order id of 1 to 100 characters");
         }
         PaymentTerms terms = parse(t);
         Map<String, Object> tree = tree(terms);

@@ -26,11 +26,13 @@ class RelationController {
     private final Adjacency adjacency;
     private final JdbcClient jdbc;
     private final Transmission transmission;
+    private final Relays relays;
     private final CriticalPaths paths;
 
     RelationController(RelationLedger ledger, Complements complements, NetworkAnalytics analytics, Adjacency adjacency, JdbcClient jdbc,
-                       Transmission transmission, CriticalPaths paths) {
+                       Transmission transmission, Relays relays, CriticalPaths paths) {
         this.transmission = transmission;
+        this.relays = relays;
         this.paths = paths;
         this.ledger = ledger;
         this.complements = complements;
@@ -89,8 +91,8 @@ class RelationController {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/api/v1/relay")
-    Map<String, Object> relay(@RequestBody Transmission.RelayItem body, Principal principal) {
-        return transmission.relay(body, principal);
+    Map<String, Object> relay(@RequestBody Relays.RelayItem body, Principal principal) {
+        return relays.relay(body, principal);
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/api/v1/messages")

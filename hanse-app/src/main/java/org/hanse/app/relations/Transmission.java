@@ -29,9 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Multi-level information transmission (DESIGN 3.4). Relays: an item carries its origin and hop count; a node may
- * relay it to its neighbours while hops stay within H_max = 4, beyond that the relay is dropped and the intended
- * recipients subscribe to the origin, whose later items reach them directly. Redundant encoding: a message to or from
+ * Multi-level information transmission (DESIGN 3.4); relays are {@link Relays}. Redundant encoding: a message to or from
  * a critical node goes directly and, as a second independent path, through an intermediary neighbour; the receiver's
  * confluence applies it once when both copies match the SHA-256 digest of the canonical payload, raises
  * INTEGRITY_MISMATCH (applying neither) when they differ, and applies the direct copy flagged DEGRADED when the second
@@ -57,68 +55,6 @@ class Transmission {
         this.json = json;
         this.clock = clock;
         this.confluenceTimeout = confluenceTimeout;
-    }
-
-    /** An item to relay: its origin, the hops it has travelled, and to whom (neighbours of the relaying node). */
-    record RelayItem(String id, String origin, Integer hops, List<String> to, Map<String, Object> item) {
-    }
-
-    @Transactional
-    Map<String, Object> relay(RelayItem r, Principal principal) {
-        String node = principal.requireNode();
-        List<Problem> problems = new ArrayList<>();
-        if (r.id() == null || r.id().isBlank()) {
-            problems.add(new Problem("id", "is required"));
-        }
-        if (r.origin() == null || !adjacency.exists(r.origin())) {
-            problems.add(new Problem("origin", "must be a registered node"));
-        }
-        if (r.hops() == null || r.hops() < 0) {
-            problems.add(new Problem("hops", "must be a whole number ≥ 0 (hops travelled so far)"));
-        }
-        if (r.to() == null || r.to().isEmpty()) {
-            problems.add(new Problem("to", "must name at least one neighbour"));
-        } else {
-            for (int i = 0; i < r.to().size(); i++) {
-                if (!adjacency.areNeighbours(node, r.to().get(i))) {
-                    problems.add(new Problem("to[" + i + "]", "must be an accepted neighbour of " + node));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        Instant now = clock.instant();
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (!Relay.mayRelay(r.hops())) {
-            // Beyond the cap: dropped; the recipients take the origin's items directly from now on.
-            for (String subscriber : r.to()) {
-                jdbc.sql("INSERT INTO relay_subscription (origin_id, subscriber_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                        .params(r.origin(), subscriber, Timestamp.from(now)).update();
-                events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.RELAY_SUBSCRIBED, r.origin(), List.of(subscriber), now,
-                        Map.of("origin", r.origin(), "reason", "relays are capped at " + Relay.MAX_HOPS + " hops")));
-            }
-            out.put("relayed", false);
-            out.put("subscribed", r.to());
-            return out;
-        }
-        List<String> recipients = new ArrayList<>(r.to());
-        if (node.equals(r.origin())) {
-            // The origin's own items also go straight to its direct subscribers.
-            jdbc.sql("SELECT subscriber_id FROM relay_subscription WHERE origin_id = ? ORDER BY subscriber_id").param(r.origin()).query(String.class).list()
-                    .stream().filter(s -> !recipients.contains(s) && !s.equals(node)).forEach(recipients::add);
-        }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("item", r.id());
-        payload.put("origin", r.origin());
-        payload.put("hops", r.hops() + 1);
-        payload.put("relayedBy", node);
-        payload.put("content", r.item() == null ? Map.of() : r.item());
-        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.RELAYED_ITEM, node, recipients, now, payload));
-        out.put("relayed", true);
-        out.put("hops", r.hops() + 1);
-        out.put("to", recipients);
-        return out;
     }
 
     /** A message as posted; {@code via} names the intermediary of the second path (else a common neighbour is chosen). */
