@@ -155,7 +155,7 @@ class ContinuityController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return policy.verify(id, body.verified(), body.note());
+        return policy.record(id, body.verified(), body.note());
     }
 
     @GetMapping("/api/v1/nodes/{id}/verification")

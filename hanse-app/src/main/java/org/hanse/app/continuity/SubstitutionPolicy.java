@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * network can see and has neither trust nor the operator's word, so it never sees the buyer's business.
  */
 @Service
-class SubstitutionPolicy {
+class SubstitutionPolicy implements NodeVerification {
 
     private final JdbcClient jdbc;
     private final Adjacency adjacency;
@@ -102,9 +102,15 @@ class SubstitutionPolicy {
         return orders.capacityAllows(node, material, d.quantity(), d.due(), now);
     }
 
-    /** The operator verifies a node (or takes it back). */
+    @Override
     @Transactional
-    Map<String, Object> verify(String node, boolean verified, String note) {
+    public void verify(String node, boolean verified, String note) {
+        record(node, verified, note);
+    }
+
+    /** The operator verifies a node (or takes it back); returns the verification as now stored. */
+    @Transactional
+    Map<String, Object> record(String node, boolean verified, String note) {
         jdbc.sql("DELETE FROM node_verification WHERE node_id = ?").param(node).update();
         if (verified) {
             jdbc.sql("INSERT INTO node_verification (node_id, verified_at, note) VALUES (?, ?, ?)")

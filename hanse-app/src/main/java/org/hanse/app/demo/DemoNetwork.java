@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.hanse.app.continuity.NodeVerification;
 import org.hanse.app.dictionary.MaterialDictionary;
 import org.hanse.app.inventory.StockBook;
 import org.hanse.app.network.ConfigFiles;
@@ -41,18 +42,20 @@ class DemoNetwork {
     private final MaterialDictionary dictionary;
     private final StockBook stock;
     private final org.hanse.app.security.People people;
+    private final NodeVerification verification;
     private final java.time.Clock clock;
     private final boolean enabled;
     private final Path dataDir;
 
     DemoNetwork(NodeRegistry registry, Links links, MaterialDictionary dictionary, StockBook stock, org.hanse.app.security.People people,
-                java.time.Clock clock,
+                NodeVerification verification, java.time.Clock clock,
                 @Value("${hanse.demo.enabled:false}") boolean enabled, @Value("${hanse.data-dir}") Path dataDir) {
         this.registry = registry;
         this.links = links;
         this.dictionary = dictionary;
         this.stock = stock;
         this.people = people;
+        this.verification = verification;
         this.clock = clock;
         this.enabled = enabled;
         this.dataDir = dataDir;
@@ -91,6 +94,8 @@ class DemoNetwork {
         for (Resource file : files) {
             NodeRegistry.Registration registration = registry.register(ConfigFiles.parse(read(file), false));
             keys.add(registration.id() + " " + registration.apiKey());
+            // The demo's operator has checked its firms, so an exit in the demo finds substitutes among them.
+            verification.verify(registration.id(), true, "demo network");
             String email = "admin@" + registration.id() + ".demo";
             String password = "demo-" + org.hanse.app.security.ApiKeys.generate().substring(3, 19);
             people.createNodeAdmin(registration.id(), email, "Admin of " + registration.id(), password);
@@ -103,6 +108,7 @@ class DemoNetwork {
                     (List<String>) l.get("materials")), Principal.node(supplier));
             links.accept(requested.link().id(), Principal.node(buyer));
         }
+
         for (Map<String, Object> b : (List<Map<String, Object>>) network.get("stock")) {
             history((String) b.get("node"), (String) b.get("material"), ((Number) b.get("daily")).doubleValue(),
                     ((Number) b.get("on-hand")).doubleValue());
