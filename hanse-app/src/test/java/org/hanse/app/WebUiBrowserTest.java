@@ -99,6 +99,27 @@ class WebUiBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void theOperatorVerifiesANodeInItsWorkspace() {
+        String node = id("verify");
+        register(node, "order-sync");
+        Page page = browser.desk();
+        page.navigate("/ui/nodes/" + node);
+        if (page.url().endsWith("/login")) {
+            Browser.signIn(page, "operator@hanse.test", OPERATOR_PASSWORD);
+            page.navigate("/ui/nodes/" + node);
+        }
+        assertThat(page.locator("#continuity-list")).containsText("Not verified by the platform operator");
+        page.locator("#verification-note").fill("register extract checked");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify this node")).click();
+        assertThat(page.locator("#continuity-list")).containsText("register extract checked");
+        assertThat(jdbc.sql("SELECT note FROM node_verification WHERE node_id = ?").param(node).query(String.class).single())
+                .isEqualTo("register extract checked");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw verification")).click();
+        assertThat(page.locator("#continuity-list")).containsText("Not verified by the platform operator");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM node_verification WHERE node_id = ?").param(node).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void fiveWrongPasswordsLockTheEmailEvenForTheRightOne() {
         String node = id("guess");
         register(node, "order-sync");

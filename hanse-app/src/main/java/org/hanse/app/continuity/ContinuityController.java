@@ -142,19 +142,6 @@ class ContinuityController {
     @PutMapping("/api/v1/nodes/{id}/verification")
     Map<String, Object> verify(@PathVariable String id, @RequestBody Verification body, Principal principal) {
         requireOperator(principal);
-        if (!adjacency.exists(id)) {
-            throw new NotFoundException("node " + id + " does not exist");
-        }
-        List<Problem> problems = new java.util.ArrayList<>();
-        if (body.verified() == null) {
-            problems.add(new Problem("verified", "is required: true or false"));
-        }
-        if (body.note() != null && body.note().length() > 500) {
-            problems.add(new Problem("note", "must be at most 500 characters"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
         return policy.record(id, body.verified(), body.note());
     }
 

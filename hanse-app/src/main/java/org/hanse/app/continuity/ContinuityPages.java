@@ -27,11 +27,25 @@ class ContinuityPages {
     private final ExitIntentions exits;
     private final Substitutions substitutions;
     private final Adjacency adjacency;
+    private final SubstitutionPolicy policy;
 
-    ContinuityPages(ExitIntentions exits, Substitutions substitutions, Adjacency adjacency) {
+    ContinuityPages(ExitIntentions exits, Substitutions substitutions, Adjacency adjacency, SubstitutionPolicy policy) {
         this.exits = exits;
         this.substitutions = substitutions;
         this.adjacency = adjacency;
+        this.policy = policy;
+    }
+
+    /** The operator verifies the node (admitting it as a substitution candidate) or takes the verification back. */
+    @PostMapping("/ui/nodes/{id}/verification")
+    String verify(@PathVariable String id, @RequestParam boolean verified, @RequestParam(required = false) String note,
+                  Principal principal, Model model) {
+        if (!principal.isOperator()) {
+            throw new org.hanse.app.web.ForbiddenException("only the platform operator verifies nodes");
+        }
+        policy.record(id, verified, note == null || note.isBlank() ? null : note.strip());
+        fill(id, principal, model);
+        return "continuity/continuity :: list";
     }
 
     @GetMapping("/ui/nodes/{id}/continuity")
@@ -87,6 +101,8 @@ class ContinuityPages {
         model.addAttribute("neighbourExits", neighbourExits);
         model.addAttribute("substitutions", substitutions.list(asNode));
         model.addAttribute("acts", principal.isNode(id));
+        model.addAttribute("verification", policy.verification(id));
+        model.addAttribute("operator", principal.isOperator());
     }
 
     private Map<String, Object> exitOf(String node, Principal asNode) {

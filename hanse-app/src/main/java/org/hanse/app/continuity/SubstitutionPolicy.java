@@ -15,6 +15,9 @@ import org.hanse.app.network.Adjacency;
 import org.hanse.app.network.Link;
 import org.hanse.app.ordering.OrderBook;
 import org.hanse.app.trust.TrustLedger;
+import org.hanse.app.web.NotFoundException;
+import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,7 +113,20 @@ class SubstitutionPolicy implements NodeVerification {
 
     /** The operator verifies a node (or takes it back); returns the verification as now stored. */
     @Transactional
-    Map<String, Object> record(String node, boolean verified, String note) {
+    Map<String, Object> record(String node, Boolean verified, String note) {
+        if (!adjacency.exists(node)) {
+            throw new NotFoundException("node " + node + " does not exist");
+        }
+        List<Problem> problems = new java.util.ArrayList<>();
+        if (verified == null) {
+            problems.add(new Problem("verified", "is required: true or false"));
+        }
+        if (note != null && note.length() > 500) {
+            problems.add(new Problem("note", "must be at most 500 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         jdbc.sql("DELETE FROM node_verification WHERE node_id = ?").param(node).update();
         if (verified) {
             jdbc.sql("INSERT INTO node_verification (node_id, verified_at, note) VALUES (?, ?, ?)")
