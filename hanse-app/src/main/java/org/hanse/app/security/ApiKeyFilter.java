@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every {@code /api/v1} request from its {@code Authorization: Bearer} key. No key → 401,
- * except a self-registration {@code POST /api/v1/nodes} when that is enabled.
+ * except a self-registration {@code POST /api/v1/nodes} when that is enabled and the ledger's public reads.
  */
 @Component
 class ApiKeyFilter extends OncePerRequestFilter {
@@ -39,7 +39,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
-            if (properties.selfRegistration() && isRegistration(request)) {
+            if ((properties.selfRegistration() && isRegistration(request)) || isPublicLedgerRead(request)) {
                 request.setAttribute(ATTRIBUTE, Principal.ANONYMOUS);
                 chain.doFilter(request, response);
                 return;
@@ -73,6 +73,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private static boolean isRegistration(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return "POST".equals(request.getMethod()) && ("/api/v1/nodes".equals(path) || "/api/v1/nodes/".equals(path));
+    }
+
+    /** The ledger's checkpoint, key and proofs: hashes only, read by third-party verifiers without a key. */
+    private static boolean isPublicLedgerRead(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "GET".equals(request.getMethod()) && (path.equals("/api/v1/ledger/checkpoint") || path.equals("/api/v1/ledger/key")
+                || path.startsWith("/api/v1/ledger/proofs/"));
     }
 
     private static void unauthorized(HttpServletResponse response, String detail) throws IOException {
