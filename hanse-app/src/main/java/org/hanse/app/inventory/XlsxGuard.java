@@ -34,17 +34,21 @@ final class XlsxGuard {
                 if (++entries > limits.maxEntries()) {
                     throw refused("has more than " + limits.maxEntries() + " zip entries");
                 }
-                total += inflate(zip, entry, buffer, maxInflated - total, limits.maxRatio(), content.length);
+                long inflated = inflate(zip, entry, buffer, maxInflated - total, limits.maxRatio(), content.length);
+                if (inflated < 0) {
+                    throw refused("inflates to more than " + maxInflated + " bytes (at entry " + entry.getName() + ")");
+                }
+                total += inflated;
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw refused("is not a readable .xlsx file: " + e.getMessage());
+            throw new InvalidInputException("", "not a readable .xlsx file: " + e.getMessage());
         }
     }
 
-    /** Inflated bytes of one entry; refuses once it passes {@code budget} or the ratio limit. */
+    /** Inflated bytes of one entry, or -1 once it passes {@code budget}; refuses once it passes the ratio limit. */
     private static long inflate(ZipFile zip, ZipArchiveEntry entry, byte[] buffer, long budget, int maxRatio, long fileSize)
             throws IOException {
         // The declared compressed size may lie too; the file's own size bounds it.
@@ -55,7 +59,7 @@ final class XlsxGuard {
             while ((n = in.read(buffer)) > 0) {
                 inflated += n;
                 if (inflated > budget) {
-                    throw refused("inflates to more than the allowed total (entry " + entry.getName() + ")");
+                    return -1;
                 }
                 if (inflated > RATIO_GRACE && inflated > compressed * maxRatio) {
                     throw refused("entry " + entry.getName() + " inflates more than " + maxRatio + " times its compressed size");

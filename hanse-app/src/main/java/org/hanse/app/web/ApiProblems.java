@@ -37,7 +37,12 @@ class ApiProblems {
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
-    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+    ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e) {
+        return tooLarge(e);
+    }
+
+    /** 413 for a body cut off at its limit. */
+    static ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
         // The client may still be sending: closing the connection stops it from streaming the rest into the server.
         return ResponseEntity.status(413).header("Connection", "close").contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.valueOf(413), "body-too-large", e.getMessage(),
@@ -134,7 +139,7 @@ class ApiProblems {
     }
 
     /** The body-limit overflow behind a reader's error, however deep a parser wrapped it; null if there is none. */
-    private static BodyTooLargeException tooLargeCause(Throwable e) {
+    static BodyTooLargeException tooLargeCause(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return tooLarge;

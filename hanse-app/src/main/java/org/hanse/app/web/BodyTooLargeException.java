@@ -1,9 +1,10 @@
 package org.hanse.app.web;
 
-import java.io.IOException;
-
-/** A request body went past its limit while being read; an I/O error so that it ends every reader at once. */
-public class BodyTooLargeException extends IOException {
+/**
+ * A request body went past its limit while being read. Unchecked on purpose: message converters wrap I/O errors
+ * into a generic 400, but let this pass untouched to {@code ApiProblems}, which answers 413.
+ */
+public class BodyTooLargeException extends RuntimeException {
 
     private final long limit;
 
