@@ -22,7 +22,8 @@ final class TokenBuckets {
 
     /** Takes a token from {@code key}'s bucket: {@link Duration#ZERO} if there was one, else the wait for the next. */
     Duration take(String key, ApiRateLimits.Bucket limits) {
-        long now = clock.millis();
+        // instant(), not millis(): Clock.tick's millis() divides by zero for the server's sub-millisecond tick.
+        long now = clock.instant().toEpochMilli();
         if (buckets.size() >= maxTracked && !buckets.containsKey(key)) {
             prune(now);
         }
