@@ -10,7 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
@@ -188,14 +189,14 @@ abstract class LimitsApiContract extends ApiTestSupport {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
         List<AbusiveBody> bodies = List.of(new AbusiveBody(128 * 1024), new AbusiveBody(128 * 1024), new AbusiveBody(8 * 1024),
                 new AbusiveBody(8 * 1024));
-        List<java.util.concurrent.CompletableFuture<Integer>> uploads = List.of(
+        List<CompletableFuture<Integer>> uploads = List.of(
                 upload("/api/v1/nodes/" + node + "/stock/import", key, XLSX, bodies.get(0)),
                 upload("/api/v1/nodes/" + node + "/stock/import", key, XLSX, bodies.get(1)),
                 upload("/api/v1/nodes", null, YAML, bodies.get(2)),
                 upload("/api/v1/nodes", null, YAML, bodies.get(3)));
         try {
             for (AbusiveBody body : bodies) {
-                assertThat(body.reached.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(body.reached.await(30, TimeUnit.SECONDS)).isTrue();
             }
             // All four are mid-body, each holding a server thread that waits for more: health must still answer.
             long start = System.nanoTime();
@@ -209,63 +210,20 @@ abstract class LimitsApiContract extends ApiTestSupport {
         }
         for (int i = 0; i < uploads.size(); i++) {
             // Refused once past the limit: a 413, or the connection closed under the client while it was still sending.
-            Integer status = uploads.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            Integer status = uploads.get(i).get(60, TimeUnit.SECONDS);
             assertThat(status).isIn(413, -1);
             assertThat(bodies.get(i).sent.get()).as("bytes the client got to send").isLessThan(AbusiveBody.TOTAL / 4);
             System.out.println("abusive upload " + i + ": status " + status + ", client sent " + bodies.get(i).sent.get() + " bytes");
         }
     }
 
-    java.util.concurrent.CompletableFuture<Integer> upload(String path, String key, String contentType, AbusiveBody body) {
+    CompletableFuture<Integer> upload(String path, String key, String contentType, AbusiveBody body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(api.uri(path)).header("Content-Type", contentType).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body));
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
         return http11.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding()).handle((r, e) -> e == null ? r.statusCode() : -1);
-    }
-
-    /**
-     * 64 MiB of filler sent in 8 KiB pieces, pausing once after {@code holdAt} bytes (below every limit) until
-     * released, so that the test knows the upload is under way while it asks for health.
-     */
-    static final class AbusiveBody extends java.io.InputStream {
-        static final long TOTAL = 64L << 20;
-        final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
-        final java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
-        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        private final long holdAt;
-
-        AbusiveBody(long holdAt) {
-            this.holdAt = holdAt;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0];
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            long done = sent.get();
-            if (done >= TOTAL) {
-                return -1;
-            }
-            if (done >= holdAt && reached.getCount() > 0) {
-                reached.countDown();
-                try {
-                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return -1;
-                }
-            }
-            int n = (int) Math.min(Math.min(len, 8192), TOTAL - done);
-            java.util.Arrays.fill(b, off, off + n, (byte) '#');
-            sent.addAndGet(n);
-            return n;
-        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
