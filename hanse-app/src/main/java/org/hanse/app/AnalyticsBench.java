@@ -52,6 +52,7 @@ final class AnalyticsBench {
         String[] args = {"--server.port=0", "--hanse.data-dir=" + dir, "--hanse.security.operator-key=bench", "--logging.level.root=WARN",
             "--logging.level.org.hanse=WARN", "--hanse.relations.paths-every=PT24H", "--hanse.continuity.check-every=PT24H",
             "--hanse.continuity.backup-refresh=PT24H", "--hanse.trust.recompute-every=PT24H"};
+        args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(OrderBench.UNLIMITED_RATE)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = SpringApplication.run(HanseApplication.class, args)) {
             base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
             NetworkGenerator.Network network = NetworkGenerator.generate(new NetworkGenerator.Spec(nodes, 4, 100, 20, 2, 1.5), 1);

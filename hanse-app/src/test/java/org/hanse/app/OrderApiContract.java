@@ -328,7 +328,7 @@ abstract class OrderApiContract extends ApiTestSupport {
                 .containsExactly("lines[0].unit: cannot convert KGM (mass) to H87 (count) (the supplier counts " + TABLE + " in H87)");
         assertThat(api.post("/api/v1/orders", n.key(n.b()), "application/json", "{\"id\": \"z\", \"lines\": [").status()).isEqualTo(400);
         Api.Response huge = api.post("/api/v1/orders", n.key(n.b()), "application/json", "{\"pad\": \"" + "x".repeat(2_000_000) + "\"}");
-        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.contentType()).startsWith("application/problem+json");
         assertThat(api.postJson("/api/v1/orders", n.key(n.o()), order("z-" + run, n.m(), SIDEBOARD, "3", "H87", e, d)).errors())
                 .containsExactly("supplier: '" + n.m() + "' is not an accepted supplier of " + n.o());

@@ -45,9 +45,11 @@ class Stock {
     private final Clock clock;
     private final PartnerSharing sharing;
     private final List<RelationshipDepth> depth;
+    private final SpreadsheetLimits sheetLimits;
 
     Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, NodeEvents events, Clock clock, PartnerSharing sharing,
-          List<RelationshipDepth> depth) {
+          List<RelationshipDepth> depth, SpreadsheetLimits sheetLimits) {
+        this.sheetLimits = sheetLimits;
         this.sharing = sharing;
         this.depth = depth;
         this.ledger = ledger;
@@ -351,7 +353,7 @@ class Stock {
     @Transactional
     Map<String, Object> importCount(String node, byte[] content, boolean xlsx, Principal principal) {
         principal.requireSelfOrOperator(node);
-        List<StockSheet.Line> lines = StockSheet.read(content, xlsx);
+        List<StockSheet.Line> lines = StockSheet.read(content, xlsx, sheetLimits);
         if (lines.isEmpty()) {
             throw new InvalidInputException("", "the file is empty");
         }

@@ -119,7 +119,7 @@ class SimulatorPage {
         model.addAttribute("status", status.name());
         model.addAttribute("percent", state.percent());
         if (status == SimulationRuns.Status.DONE) {
-            model.addAttribute("report", HtmlReport.body(state.result));
+            model.addAttribute("report", state.report());
         }
     }
 

@@ -36,8 +36,25 @@ class ApiProblems {
         return problem(HttpStatus.BAD_REQUEST, "incompatible-units", e.getMessage(), List.of(new Problem("to", e.getMessage())));
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e) {
+        return tooLarge(e);
+    }
+
+    /** 413 for a body cut off at its limit. */
+    static ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        // The client may still be sending: closing the connection stops it from streaming the rest into the server.
+        return ResponseEntity.status(413).header("Connection", "close").contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.valueOf(413), "body-too-large", e.getMessage(),
+                        List.of(new Problem("", "body larger than " + e.limit() + " bytes"))).getBody());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        BodyTooLargeException tooLarge = tooLargeCause(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body could not be read",
                 List.of(new Problem("", String.valueOf(e.getMostSpecificCause().getMessage()))));
     }
@@ -108,6 +125,10 @@ class ApiProblems {
     /** Anything unexpected: logged with its stack, answered without internals; the transaction was rolled back. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        BodyTooLargeException tooLarge = tooLargeCause(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         if (e instanceof org.springframework.web.ErrorResponse known) {
             // Spring MVC's own request errors (missing parameter, not acceptable, …) keep their status.
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
@@ -115,6 +136,16 @@ class ApiProblems {
         }
         LOG.error("unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred; nothing was stored", List.of());
+    }
+
+    /** The body-limit overflow behind a reader's error, however deep a parser wrapped it; null if there is none. */
+    static BodyTooLargeException tooLargeCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     /** A problem+json response; {@code errors} is always present so clients can rely on it. */
