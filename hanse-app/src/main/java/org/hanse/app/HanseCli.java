@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "hanse", mixinStandardHelpOptions = true, version = "hanse 0.1.0",
         description = "Supply-chain collaboration network for SMEs.",
         subcommands = {HanseCli.Serve.class, HanseCli.NodeCommands.class, HanseCli.StockCommands.class, HanseCli.Simulate.class,
-            HanseCli.Bench.class})
+            HanseCli.Bench.class, LedgerCli.class})
 public class HanseCli implements Runnable {
 
     @CommandLine.Spec
@@ -196,7 +196,8 @@ public class HanseCli implements Runnable {
     }
 
     /** {@code hanse bench …}: reproducible load figures. */
-    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {Bench.Orders.class, Bench.Sim.class, Bench.Analytics.class})
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {Bench.Orders.class, Bench.Sim.class, Bench.Analytics.class,
+            LedgerBench.Command.class})
     static class Bench implements Runnable {
 
         @CommandLine.Spec

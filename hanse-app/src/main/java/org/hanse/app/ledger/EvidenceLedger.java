@@ -71,6 +71,25 @@ public class EvidenceLedger {
         return CanonicalJson.bytes(entry);
     }
 
+    /** Entries in the tree now (committed appends). */
+    public long size() {
+        return store.size();
+    }
+
+    /** The inclusion proof of a leaf in the tree of {@code size} entries, read from O(log n) stored hashes. */
+    public List<byte[]> inclusionProof(long index, long size) {
+        return MerkleTree.inclusion(index, size, store);
+    }
+
+    public byte[] leafHash(long index) {
+        return store.hash(0, index);
+    }
+
+    /** The root hash of the first {@code size} entries. */
+    public byte[] root(long size) {
+        return MerkleTree.root(size, store);
+    }
+
     public OptionalLong indexOf(String kind, String recordId) {
         return store.indexOf(kind, recordId);
     }

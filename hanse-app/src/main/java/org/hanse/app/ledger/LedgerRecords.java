@@ -14,4 +14,9 @@ public interface LedgerRecords {
 
     /** The evidence as the stored record reads now; empty when the record is gone. */
     Optional<Evidence> evidence(String kind, String recordId);
+
+    /** True when the record was replaced by design (e.g. an earlier revision): its leaf stays as history, not an error. */
+    default boolean retired(String kind, String recordId) {
+        return false;
+    }
 }

@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final Orders orders;
+    private final OrderEvidence evidence;
 
-    OrderController(Orders orders) {
+    OrderController(Orders orders, OrderEvidence evidence) {
         this.orders = orders;
+        this.evidence = evidence;
     }
 
     @PostMapping
@@ -28,7 +30,7 @@ class OrderController {
         Orders.Result result = placeRetryingCollisions(body, principal);
         return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Location", "/api/v1/orders/" + result.order().id())
-                .body(OrderJson.of(result.order()));
+                .body(evidence.json(result.order()));
     }
 
     /**
@@ -49,7 +51,7 @@ class OrderController {
 
     @GetMapping("/{id}")
     Map<String, Object> read(@PathVariable String id, Principal principal) {
-        return OrderJson.of(orders.read(id, principal));
+        return evidence.json(orders.read(id, principal));
     }
 
     @GetMapping
@@ -74,7 +76,7 @@ class OrderController {
 
     @PostMapping("/{id}/resubmit")
     Map<String, Object> resubmit(@PathVariable String id, @RequestBody Object body, Principal principal) {
-        return OrderJson.of(orders.resubmit(id, body, principal).order());
+        return evidence.json(orders.resubmit(id, body, principal).order());
     }
 
     @PostMapping("/{id}/withdraw")

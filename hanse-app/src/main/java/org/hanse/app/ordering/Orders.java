@@ -48,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Orders {
 
+    private final OrderEvidence evidence;
     private final OrderRepository orders;
     private final CapacityStore capacity;
     private final ChainPlanner planner;
@@ -58,8 +59,9 @@ class Orders {
     private final double thetaU;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
-           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU) {
+           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence) {
         this.orders = orders;
+        this.evidence = evidence;
         this.capacity = capacity;
         this.planner = planner;
         this.adjacency = adjacency;
@@ -104,6 +106,7 @@ class Orders {
             orders.insert(root, root.id(), OrderStatus.REJECTED, decision, hash, revision, now);
             orders.insertChain(root.id(), steps, chain, Set.of(root.id()));
             announce(root, decision, List.of(), Delivery.FEED, now);
+            evidence.recordPlaced(root.id());
             return orders.find(root.id()).orElseThrow();
         }
         Map<String, List<String>> downstream = downstream(root);
@@ -115,6 +118,8 @@ class Orders {
             announce(p, decision, downstream.get(p.id()), delivery, now);
         }
         orders.insertChain(root.id(), steps, chain, root.flatten().stream().map(PlannedOrder::id).collect(Collectors.toSet()));
+        // Last: the ledger's head stays locked until commit, so no other lock is taken after it.
+        root.flatten().forEach(p -> evidence.recordPlaced(p.id()));
         return orders.find(root.id()).orElseThrow();
     }
 
