@@ -54,7 +54,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     /** The fixture: owner (a buyer) linked to partner (its supplier), an unrelated node, an order and a shipment. */
     record Fixture(String owner, String partner, String stranger, Map<String, String> keys, String viewerCookie,
-                   String link, String order, String shipment, String missing) {
+                   String link, String order, String shipment, String missing, String ledgerEntry) {
     }
 
     @Test
@@ -169,6 +169,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             out = out.replace("{id}", f.order());
         } else if (out.startsWith("/api/v1/shipments/{id}")) {
             out = out.replace("{id}", f.shipment());
+        } else if (out.startsWith("/api/v1/ledger/entries/{index}")) {
+            out = out.replace("{index}", f.ledgerEntry());
         } else if (out.startsWith("/api/v1/links/{id}")) {
             out = out.replace("{id}", f.link());
         }
@@ -194,7 +196,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         String shipment = "msh-" + run;
         assertThat(api.postJson("/api/v1/shipments", keys.get(partner), Map.of("id", shipment, "order", order, "lines",
                 List.of(Map.of("material", BOARD, "quantity", "10", "unitPrice", "12.50", "currency", "EUR")))).status()).isEqualTo(201);
-        return new Fixture(owner, partner, stranger, keys, viewerSession(owner), link.at("id"), order, shipment, "missing-" + run);
+        return new Fixture(owner, partner, stranger, keys, viewerSession(owner), link.at("id"), order, shipment, "missing-" + run,
+                String.valueOf(placed.<Number>at("ledger.index")));
     }
 
     String node(String id) {
