@@ -21,12 +21,11 @@ CREATE TABLE ledger_entry (
 );
 
 -- Hashes of complete subtrees: level 0 are the leaf hashes, level h index k covers leaves [k·2^h, (k+1)·2^h).
--- Any proof reads O(log n) of them by primary key.
+-- One BIGINT key, level · 2^56 + k: H2 then keys the rows themselves by it (no second index), and any proof reads
+-- O(log n) of them by primary key.
 CREATE TABLE ledger_hash (
-    level  INT    NOT NULL,
-    idx    BIGINT NOT NULL,
-    hash   BYTEA  NOT NULL,
-    PRIMARY KEY (level, idx)
+    node  BIGINT PRIMARY KEY,
+    hash  BYTEA  NOT NULL
 );
 
 -- Signed tree heads (C2SP tlog-checkpoint notes), one per size signed.

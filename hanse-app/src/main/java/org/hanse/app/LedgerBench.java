@@ -91,7 +91,7 @@ final class LedgerBench {
     private static void fill(DataSource dataSource, long n) throws Exception {
         byte[][] last = new byte[64][];
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_hash (level, idx, hash) VALUES (?, ?, ?)")) {
+             PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_hash (node, hash) VALUES (?, ?)")) {
             c.setAutoCommit(false);
             int batched = 0;
             for (long i = 0; i < n; i++) {
@@ -120,9 +120,8 @@ final class LedgerBench {
     }
 
     private static void add(PreparedStatement insert, int level, long index, byte[] hash) throws Exception {
-        insert.setInt(1, level);
-        insert.setLong(2, index);
-        insert.setBytes(3, hash);
+        insert.setLong(1, ((long) level << 56) | index);
+        insert.setBytes(2, hash);
         insert.addBatch();
     }
 

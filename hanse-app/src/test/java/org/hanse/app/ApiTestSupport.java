@@ -56,6 +56,9 @@ abstract class ApiTestSupport {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    org.hanse.app.ledger.LedgerAudit ledgerAudit;
+
     Api api;
     String run;
 
@@ -63,6 +66,11 @@ abstract class ApiTestSupport {
     void setUp() {
         api = new Api(port);
         run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The ledger audit's findings about this test's records (other tests may edit their own rows on purpose). */
+    List<String> ledgerFindings() {
+        return ledgerAudit.run().findings().stream().filter(f -> f.contains(run)).toList();
     }
 
     String id(String name) {

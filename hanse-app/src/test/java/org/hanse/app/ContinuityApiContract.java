@@ -154,6 +154,10 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         assertThat(inherited.<Number>at("trust").doubleValue()).isEqualTo(1.0);
         assertThat(inherited.<Number>at("inherited.value").doubleValue()).isEqualTo(1.0);
         assertThat(inherited.<String>at("inherited.cause")).contains(sub);
+        // The exit and the won substitution are ledger entries, intact.
+        assertThat(exit.<Object>at("ledger")).isNotNull();
+        assertThat(done.<Object>at("ledger")).isNotNull();
+        assertThat(ledgerFindings()).isEmpty();
     }
 
     @Test

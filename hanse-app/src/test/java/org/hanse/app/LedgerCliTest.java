@@ -118,9 +118,9 @@ class LedgerCliTest extends ApiTestSupport {
         for (long i = 0; i < entries.size(); i++) {
             byte[] leaf = MerkleHash.leaf(i == edited ? forged : entries.get((int) i));
             List<MerkleTree.StoredNode> nodes = MerkleTree.completedBy(i, leaf, (level, index) -> jdbc
-                    .sql("SELECT hash FROM ledger_hash WHERE level = ? AND idx = ?").params(level, index).query(byte[].class).single());
-            jdbc.sql("INSERT INTO ledger_hash (level, idx, hash) VALUES (0, ?, ?)").params(i, leaf).update();
-            nodes.forEach(n -> jdbc.sql("INSERT INTO ledger_hash (level, idx, hash) VALUES (?, ?, ?)").params(n.level(), n.index(), n.hash()).update());
+                    .sql("SELECT hash FROM ledger_hash WHERE node = ?").param(((long) level << 56) | index).query(byte[].class).single());
+            jdbc.sql("INSERT INTO ledger_hash (node, hash) VALUES (?, ?)").params(i, leaf).update();
+            nodes.forEach(n -> jdbc.sql("INSERT INTO ledger_hash (node, hash) VALUES (?, ?)").params(((long) n.level() << 56) | n.index(), n.hash()).update());
         }
     }
 }

@@ -96,6 +96,11 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         assertThat(awaitEvents(n.supplier(), n.key(n.supplier()), "SHIPMENT_MILESTONE", 2)).hasSize(2);
         assertThat(awaitEvents(n.buyer(), n.key(n.buyer()), "SHIPMENT_MILESTONE", 3)).hasSize(3);
         assertThat(api.get("/api/v1/shipments/" + shipment, n.key(n.outsider())).status()).isEqualTo(403);
+        // The shipment and each milestone (ACCEPTED with the inspection result) are ledger entries, intact.
+        Api.Response read = api.get("/api/v1/shipments/" + shipment, n.key(n.buyer()));
+        assertThat(read.<String>at("ledger.proof")).startsWith("/api/v1/ledger/proofs/inclusion?index=" + read.<Number>at("ledger.index"));
+        assertThat(read.<List<Map<String, Object>>>at("milestones")).allSatisfy(m -> assertThat(m).containsKey("ledger"));
+        assertThat(ledgerFindings()).isEmpty();
     }
 
     @Test
@@ -147,6 +152,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
                 List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED")));
         assertThat(first.status()).as(first.text()).isEqualTo(201);
         assertThat(first.<List<Map<String, Object>>>at("matches")).extracting(m -> m.get("amount")).containsExactly("93.75", "56.25");
+        assertThat(first.<Number>at("matchesLedger.index").longValue()).isEqualTo(first.<Number>at("ledger.index").longValue() + 1);
         assertThat(pay(n, "p1-" + run, "150.00", "EUR", now.minus(Duration.ofDays(9)),
                 List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED"))).status()).as("the same request again").isEqualTo(200);
         Api.Response second = pay(n, "p2-" + run, "350.00", "EUR", now, List.of(alloc(shipment, 1, "DELIVERED"), alloc(shipment, 1, "ACCEPTED"),
@@ -207,6 +213,11 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         assertThat(matched.<String>at("status")).as(matched.text()).isEqualTo("MATCHED");
         assertThat(api.postJson("/api/v1/payments/u1-" + run + "/match", n.key(n.supplier()), Map.of("allocations", List.of(alloc(shipment, 1, "SHIPPED"))))
                 .status()).isEqualTo(409);
+        // The payment was recorded when it arrived, its match when the payee made it.
+        assertThat(loose.<Object>at("ledger")).isNotNull();
+        assertThat(loose.<Object>at("matchesLedger")).isNull();
+        assertThat(matched.<Number>at("matchesLedger.index").longValue()).isGreaterThan(loose.<Number>at("ledger.index").longValue());
+        assertThat(ledgerFindings()).isEmpty();
     }
 
     @Test

@@ -259,5 +259,10 @@ abstract class TrustApiContract extends ApiTestSupport {
         assertThat(awaitEvents(n.s(), n.key(n.s()), "PENALTY_DECIDED", 2)).hasSize(2);
         assertThat(awaitEvents(n.s(), n.key(n.s()), "SHARING_LEVEL_CHANGED", 1)).hasSize(1);
         assertThat(api.postJson("/api/v1/penalties/pen-" + run + "/withdraw", n.key(n.b()), Map.of()).status()).isEqualTo(409);
+        // The report and the operator's decision are ledger entries; the dispute is part of the decision's.
+        assertThat(reported.<Object>at("ledger")).isNotNull();
+        assertThat(disputed.<Object>at("decisionLedger")).isNull();
+        assertThat(upheld.<Number>at("decisionLedger.index").longValue()).isGreaterThan(reported.<Number>at("ledger.index").longValue());
+        assertThat(ledgerFindings()).isEmpty();
     }
 }

@@ -58,9 +58,11 @@ class ExitIntentions implements CapacityLimits {
     private final NodeEvents events;
     private final JsonMapper json;
     private final Clock clock;
+    private final ContinuityEvidence evidence;
 
     ExitIntentions(JdbcClient jdbc, Adjacency adjacency, OrderBook orders, ShipmentBook shipments, Links links, Heartbeats heartbeats,
-                   Substitutions substitutions, NodeEvents events, JsonMapper json, Clock clock) {
+                   Substitutions substitutions, NodeEvents events, JsonMapper json, Clock clock, ContinuityEvidence evidence) {
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.adjacency = adjacency;
         this.orders = orders;
@@ -147,6 +149,7 @@ class ExitIntentions implements CapacityLimits {
         for (String[] bm : buyerMaterials(node)) {
             substitutions.start(bm[0], node, bm[1], "ANNOUNCED_EXIT");
         }
+        evidence.recordExit(node, true);
         return read(node, principal);
     }
 
@@ -207,6 +210,7 @@ class ExitIntentions implements CapacityLimits {
             for (String[] bm : buyerMaterials(node)) {
                 substitutions.start(bm[0], node, bm[1], "UNANNOUNCED_EXIT");
             }
+            evidence.recordExit(node, false);
             found.add(node);
         }
         return found;
@@ -261,6 +265,7 @@ class ExitIntentions implements CapacityLimits {
             x.put("reason", rs.getString("reason"));
             return x;
         }).optional().orElseThrow(() -> new NotFoundException("node " + node + " has announced no exit"));
+        evidence.exitReference(node, (String) m.get("type")).ifPresent(ref -> m.put("ledger", ref));
         m.put("pairs", jdbc.sql("SELECT partner_id, kind, cycle_s FROM exit_pair WHERE node_id = ? ORDER BY partner_id").param(node)
                 .query((rs, n) -> Map.of("partner", rs.getString(1), "kind", rs.getString(2), "cycle", Duration.ofSeconds(rs.getLong(3)).toString()))
                 .list().stream().filter(p -> principal.isOperator() || principal.isNode(node) || principal.isNode((String) p.get("partner"))).toList());

@@ -55,9 +55,11 @@ class Substitutions {
     private final JsonMapper json;
     private final Clock clock;
     private final SubstitutionPolicy policy;
+    private final ContinuityEvidence evidence;
 
     Substitutions(JdbcClient jdbc, BackupLists backups, OrderBook orders, Links links, Adjacency adjacency, TrustLedger trust,
-                  NodeEvents events, JsonMapper json, Clock clock, SubstitutionPolicy policy) {
+                  NodeEvents events, JsonMapper json, Clock clock, SubstitutionPolicy policy, ContinuityEvidence evidence) {
+        this.evidence = evidence;
         this.policy = policy;
         this.jdbc = jdbc;
         this.backups = backups;
@@ -202,6 +204,7 @@ class Substitutions {
                     Map.of("substitution", id, "winner", candidate)));
         }
         reconnect(id, buyer, (String) s.get("original"), (String) s.get("material"), candidate, now);
+        evidence.recordWon(id);
         return read(id, Principal.OPERATOR);
     }
 
@@ -346,6 +349,7 @@ class Substitutions {
         m.put("parameters", json.readValue((String) s.get("paramsJson"), Map.class));
         // A candidate sees its own offer only, not its competitors.
         m.put("offers", candidate ? offers.stream().filter(o -> principal.isNode((String) o.get("candidate"))).toList() : offers);
+        evidence.wonReference(id).ifPresent(ref -> m.put("ledger", ref));
         return m;
     }
 

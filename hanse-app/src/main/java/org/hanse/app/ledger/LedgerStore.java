@@ -54,12 +54,17 @@ class LedgerStore implements SubtreeHashes {
     }
 
     void insertHash(int level, long index, byte[] hash) {
-        jdbc.sql("INSERT INTO ledger_hash (level, idx, hash) VALUES (?, ?, ?)").params(level, index, hash).update();
+        jdbc.sql("INSERT INTO ledger_hash (node, hash) VALUES (?, ?)").params(key(level, index), hash).update();
+    }
+
+    /** The row key of a subtree hash: level · 2^56 + index (indexes stay far below 2^56). */
+    static long key(int level, long index) {
+        return ((long) level << 56) | index;
     }
 
     @Override
     public byte[] hash(int level, long index) {
-        return jdbc.sql("SELECT hash FROM ledger_hash WHERE level = ? AND idx = ?").params(level, index)
+        return jdbc.sql("SELECT hash FROM ledger_hash WHERE node = ?").param(key(level, index))
                 .query(byte[].class).optional()
                 .orElseThrow(() -> new IllegalStateException("ledger hash missing at level " + level + " index " + index));
     }

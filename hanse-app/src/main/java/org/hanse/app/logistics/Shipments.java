@@ -48,10 +48,12 @@ class Shipments {
     private final ShipmentPlanning planning;
     private final AdvancePayments advances;
     private final ApplicationEventPublisher publisher;
+    private final ShipmentEvidence evidence;
 
     Shipments(JdbcClient jdbc, OrderBook orders, StockBook stock, NodeEvents events, Clock clock, ShipmentPlanning planning,
-              AdvancePayments advances, ApplicationEventPublisher publisher) {
+              AdvancePayments advances, ApplicationEventPublisher publisher, ShipmentEvidence evidence) {
         this.publisher = publisher;
+        this.evidence = evidence;
         this.planning = planning;
         this.advances = advances;
         this.jdbc = jdbc;
@@ -163,6 +165,7 @@ class Shipments {
             jdbc.sql("INSERT INTO shipment_line (shipment_id, line_no, material, quantity, unit_price, currency) VALUES (?, ?, ?, ?, ?, ?)")
                     .params(c.id(), i + 1, r[0], r[1], r[2], ((Currency) r[3]).getCurrencyCode()).update();
         }
+        evidence.recordCreated(c.id());
         return new Outcome(read(c.id(), principal), true);
     }
 
@@ -284,6 +287,8 @@ class Shipments {
         if (milestone == Milestone.ACCEPTED) {
             publisher.publishEvent(new ShipmentAccepted(id, order, buyer, supplier, at));
         }
+        // Last: the ledger's head stays locked until commit.
+        evidence.recordMilestone(id, milestone.name(), checkpoint);
         return new Outcome(read(id, principal), true);
     }
 
@@ -300,6 +305,7 @@ class Shipments {
         if (!principal.isOperator() && !principal.requireNode().equals(m.get("buyer")) && !principal.requireNode().equals(m.get("supplier"))) {
             throw new ForbiddenException("only the buyer and the supplier see a shipment");
         }
+        evidence.reference(id).ifPresent(ref -> m.put("ledger", ref));
         m.put("units", jdbc.sql("SELECT * FROM shipment_line WHERE shipment_id = ? ORDER BY line_no").param(id)
                 .query((rs, n) -> Map.of("line", rs.getInt("line_no"), "material", rs.getString("material"),
                         "quantity", rs.getBigDecimal("quantity").stripTrailingZeros().toPlainString(),
@@ -318,6 +324,7 @@ class Shipments {
                         x.put("rejected", rs.getBigDecimal("rejected_qty").stripTrailingZeros().toPlainString());
                     }
                     x.put("by", rs.getString("recorded_by"));
+                    evidence.reference(id, rs.getString("milestone"), rs.getString("checkpoint")).ifPresent(ref -> x.put("ledger", ref));
                     return x;
                 }).list());
         return m;

@@ -52,7 +52,11 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
     private final NodeEvents events;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, JsonMapper json, ShipmentBook shipments, Adjacency adjacency, NodeEvents events, Clock clock) {
+    private final PaymentEvidence evidence;
+
+    Payments(JdbcClient jdbc, JsonMapper json, ShipmentBook shipments, Adjacency adjacency, NodeEvents events, Clock clock,
+             PaymentEvidence evidence) {
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.json = json;
         this.shipments = shipments;
@@ -219,6 +223,8 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         } else {
             allocate(p.id(), payer, p.payee(), money, paidAt, allocations, payer, "allocations");
         }
+        // Last: the ledger's head stays locked until commit.
+        evidence.record(p.id(), !allocations.isEmpty());
         return new Outcome(read(p.id(), principal), false);
     }
 
@@ -243,6 +249,7 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         allocate(id, (String) payment.get("payer"), payee, new Money((BigDecimal) payment.get("amount"), Currency.getInstance((String) payment.get("currency"))),
                 (Instant) payment.get("paidAt"), allocations, payee, "allocations");
         jdbc.sql("UPDATE payment SET status = 'MATCHED' WHERE id = ?").param(id).update();
+        evidence.recordMatches(id);
         return read(id, principal);
     }
 
@@ -372,6 +379,7 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
                     x.put("matchedBy", rs.getString("matched_by"));
                     return x;
                 }).list());
+        evidence.annotate(id, m);
         return m;
     }
 

@@ -49,9 +49,11 @@ class Penalties {
     private final TrustLedger ledger;
     private final Clock clock;
     private final Duration disputeWindow;
+    private final PenaltyEvidence evidence;
 
     Penalties(JdbcClient jdbc, Adjacency adjacency, OrderBook orders, NodeEvents events, TrustLedger ledger, Clock clock,
-              @Value("${hanse.trust.dispute-window:P7D}") Duration disputeWindow) {
+              @Value("${hanse.trust.dispute-window:P7D}") Duration disputeWindow, PenaltyEvidence evidence) {
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.adjacency = adjacency;
         this.orders = orders;
@@ -128,6 +130,7 @@ class Penalties {
         }
         Map<String, Object> penalty = read(r.id(), principal);
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.PENALTY_REPORTED, truster, List.of(r.trustee()), now, penalty));
+        evidence.recordStep(r.id());
         return new Outcome(penalty, false);
     }
 
@@ -207,6 +210,7 @@ class Penalties {
         String trustee = (String) penalty.get("trustee");
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.PENALTY_DECIDED, truster, List.of(trustee), now, penalty));
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.PENALTY_DECIDED, trustee, List.of(truster), now, penalty));
+        evidence.recordStep(id);
         return penalty;
     }
 

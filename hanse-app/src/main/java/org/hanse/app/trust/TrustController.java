@@ -30,8 +30,10 @@ class TrustController {
     private final TrustParameters parameters;
     private final Penalties penalties;
     private final Clock clock;
+    private final PenaltyEvidence evidence;
 
-    TrustController(TrustLedger ledger, TrustParameters parameters, Penalties penalties, Clock clock) {
+    TrustController(TrustLedger ledger, TrustParameters parameters, Penalties penalties, Clock clock, PenaltyEvidence evidence) {
+        this.evidence = evidence;
         this.ledger = ledger;
         this.parameters = parameters;
         this.penalties = penalties;
@@ -116,12 +118,12 @@ class TrustController {
     @PostMapping("/api/v1/penalties")
     ResponseEntity<Map<String, Object>> report(@RequestBody Penalties.Report body, Principal principal) {
         Penalties.Outcome o = penalties.report(body, principal);
-        return ResponseEntity.status(o.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(o.penalty());
+        return ResponseEntity.status(o.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(evidence.annotate(o.penalty()));
     }
 
     @GetMapping("/api/v1/penalties/{id}")
     Map<String, Object> penalty(@PathVariable String id, Principal principal) {
-        return penalties.read(id, principal);
+        return evidence.annotate(penalties.read(id, principal));
     }
 
     @GetMapping("/api/v1/penalties")
@@ -138,17 +140,17 @@ class TrustController {
 
     @PostMapping("/api/v1/penalties/{id}/dispute")
     Map<String, Object> dispute(@PathVariable String id, @RequestBody Statement body, Principal principal) {
-        return penalties.dispute(id, body.reason(), principal);
+        return evidence.annotate(penalties.dispute(id, body.reason(), principal));
     }
 
     @PostMapping("/api/v1/penalties/{id}/decision")
     Map<String, Object> decide(@PathVariable String id, @RequestBody Statement body, Principal principal) {
-        return penalties.decide(id, body.decision(), body.note(), principal);
+        return evidence.annotate(penalties.decide(id, body.decision(), body.note(), principal));
     }
 
     @PostMapping("/api/v1/penalties/{id}/withdraw")
     Map<String, Object> withdraw(@PathVariable String id, Principal principal) {
-        return penalties.withdraw(id, principal);
+        return evidence.annotate(penalties.withdraw(id, principal));
     }
 
     private static void requireParty(Principal principal, String truster, String trustee) {
