@@ -213,6 +213,9 @@ abstract class OrderApiContract extends ApiTestSupport {
         assertThat(accepted.<String>at("override.by")).isEqualTo(n.m());
         assertThat(accepted.<String>at("override.reason")).isEqualTo("weekend shift booked");
         assertThat(accepted.<String>at("decision.overriddenOutcome")).isEqualTo("REJECTED");
+        // The placement (with its outcome then) and the override are two ledger entries; both still match their rows.
+        assertThat(accepted.<Number>at("overrideLedger.index").longValue()).isGreaterThan(accepted.<Number>at("ledger.index").longValue());
+        assertThat(ledgerFindings()).isEmpty();
         assertThat(jdbc.sql("SELECT SUM(hours) FROM capacity_reservation WHERE order_id = ?").param(po).query(Double.class).single()).isEqualTo(100.0);
         awaitEvents(n.b(), n.key(n.b()), "ORDER_RESPONSE", 2);
 

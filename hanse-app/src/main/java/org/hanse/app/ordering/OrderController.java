@@ -71,7 +71,7 @@ class OrderController {
 
     @PostMapping("/{id}/override")
     Map<String, Object> override(@PathVariable String id, @RequestBody Override body, Principal principal) {
-        return OrderJson.of(orders.override(id, body.decision(), body.reason(), principal));
+        return evidence.json(orders.override(id, body.decision(), body.reason(), principal));
     }
 
     @PostMapping("/{id}/resubmit")

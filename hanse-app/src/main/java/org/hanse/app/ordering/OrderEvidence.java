@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 class OrderEvidence implements LedgerRecords {
 
     static final String PLACED = "order.placed";
+    static final String OVERRIDDEN = "order.overridden";
 
     private final EvidenceLedger ledger;
     private final OrderRepository orders;
@@ -33,20 +34,33 @@ class OrderEvidence implements LedgerRecords {
         ledger.append(PLACED, recordId(o), evidence(o));
     }
 
-    /** The order's API shape with {@code ledger: {index, proof}} when it is recorded. */
+    /** Records the supplier's override just stored; call last in the overriding transaction. */
+    void recordOverride(String orderId) {
+        StoredOrder o = orders.find(orderId).orElseThrow();
+        ledger.append(OVERRIDDEN, overrideId(o), overrideEvidence(o));
+    }
+
+    /** The order's API shape with {@code ledger: {index, proof}} (and {@code overrideLedger}) when recorded. */
     Map<String, Object> json(StoredOrder o) {
         Map<String, Object> m = OrderJson.of(o);
         ledger.reference(PLACED, recordId(o)).ifPresent(ref -> m.put("ledger", ref));
+        if (o.overriddenAt() != null) {
+            ledger.reference(OVERRIDDEN, overrideId(o)).ifPresent(ref -> m.put("overrideLedger", ref));
+        }
         return m;
     }
 
     @Override
     public Set<String> kinds() {
-        return Set.of(PLACED);
+        return Set.of(PLACED, OVERRIDDEN);
     }
 
     @Override
     public Optional<Evidence> evidence(String kind, String recordId) {
+        if (OVERRIDDEN.equals(kind)) {
+            return orders.find(orderId(recordId)).filter(o -> o.overriddenAt() != null && recordId.equals(overrideId(o)))
+                    .map(OrderEvidence::overrideEvidence);
+        }
         int at = recordId.lastIndexOf("@r");
         if (!PLACED.equals(kind) || at < 0) {
             return Optional.empty();
@@ -54,20 +68,56 @@ class OrderEvidence implements LedgerRecords {
         return orders.find(recordId.substring(0, at)).filter(o -> recordId.equals(recordId(o))).map(OrderEvidence::evidence);
     }
 
-    /** A resubmitted order replaces its earlier revision's row by design; that revision's leaf stays as history. */
+    /**
+     * A resubmitted order replaces its earlier revision's row, and a second override the first one's columns, by design;
+     * their leaves stay as history.
+     */
     @Override
     public boolean retired(String kind, String recordId) {
+        if (OVERRIDDEN.equals(kind)) {
+            // Another revision, or a later override of this one, replaced the columns this entry was built from; only
+            // when that replacement is itself in the ledger (an edited overridden_at is not a retirement).
+            return orders.find(orderId(recordId)).map(o -> !recordId.startsWith(recordId(o) + "@") ? recorded(PLACED, recordId(o))
+                    : o.overriddenAt() != null && !recordId.equals(overrideId(o)) && recorded(OVERRIDDEN, overrideId(o))).orElse(false);
+        }
         int at = recordId.lastIndexOf("@r");
         if (at < 0) {
             return false;
         }
         String revision = recordId.substring(at + 2);
         return orders.find(recordId.substring(0, at))
-                .map(o -> revision.matches("\\d{1,9}") && o.revision() > Integer.parseInt(revision)).orElse(false);
+                .map(o -> revision.matches("\\d{1,9}") && o.revision() > Integer.parseInt(revision) && recorded(PLACED, recordId(o)))
+                .orElse(false);
+    }
+
+    private boolean recorded(String kind, String recordId) {
+        return ledger.indexOf(kind, recordId).isPresent();
     }
 
     static String recordId(StoredOrder o) {
         return o.id() + "@r" + o.revision();
+    }
+
+    /** Order ids never contain '@' (OrderRequestReader): the id is what precedes the first one. */
+    private static String orderId(String recordId) {
+        int at = recordId.indexOf('@');
+        return at < 0 ? recordId : recordId.substring(0, at);
+    }
+
+    static String overrideId(StoredOrder o) {
+        return recordId(o) + "@" + o.overriddenAt();
+    }
+
+    /** The override as decided: who, why, when, and the outcome it set. */
+    static Evidence overrideEvidence(StoredOrder o) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("order", o.id());
+        r.put("revision", o.revision());
+        r.put("by", o.overrideBy());
+        r.put("reason", o.overrideReason());
+        r.put("at", o.overriddenAt().toString());
+        r.put("outcome", o.outcome());
+        return new Evidence(List.of(o.buyer(), o.supplier()), r);
     }
 
     static Evidence evidence(StoredOrder o) {

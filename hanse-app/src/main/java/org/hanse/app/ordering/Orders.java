@@ -263,6 +263,7 @@ class Orders {
         payload.put("decision", updated);
         payload.put("override", Map.of("by", node, "reason", reason));
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_RESPONSE, node, List.of(order.buyer()), now, payload));
+        evidence.recordOverride(id);
         return orders.find(id).orElseThrow();
     }
 
