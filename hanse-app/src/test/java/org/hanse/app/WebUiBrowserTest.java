@@ -110,7 +110,7 @@ class WebUiBrowserTest extends ApiTestSupport {
         }
         Browser.signIn(page, email, PASSWORD);
         assertThat(page).hasURL(Pattern.compile(".*/login\\?locked$"));
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("locked for 15 minutes");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Too many failed sign-ins");
     }
 
     @Test
