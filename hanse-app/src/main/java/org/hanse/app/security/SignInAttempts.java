@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +51,7 @@ class SignInAttempts {
     /** Until when the email or the client address is refused; empty when both may try now. */
     Optional<Instant> lockedUntil(String email, String address) {
         Instant now = clock.instant();
-        return java.util.stream.Stream.of(tallies.get(name(Kind.ACCOUNT, account(email))), tallies.get(name(Kind.ADDRESS, address(address))))
+        return Stream.of(tallies.get(name(Kind.ACCOUNT, account(email))), tallies.get(name(Kind.ADDRESS, address(address))))
                 .filter(t -> t != null && t.lockedUntil() != null && t.lockedUntil().isAfter(now))
                 .map(Tally::lockedUntil).max(Comparator.naturalOrder());
     }
