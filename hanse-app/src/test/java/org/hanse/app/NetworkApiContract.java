@@ -469,7 +469,7 @@ abstract class NetworkApiContract extends ApiTestSupport {
     void platformEndpointsAnswer() {
         assertThat(api.get("/actuator/health", null).<String>at("status")).isEqualTo("UP");
         assertThat(api.get("/v3/api-docs", null).<Map<String, Object>>at("paths")).containsKey("/api/v1/nodes");
-        assertThat(api.get("/actuator/prometheus", null).text()).contains("jvm_memory_used_bytes");
+        assertThat(api.get("/actuator/prometheus", OPERATOR).text()).contains("jvm_memory_used_bytes");
         Api.Response unknown = api.get("/api/v1/nowhere", OPERATOR);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");

@@ -38,13 +38,10 @@ public class People implements UserDetailsService {
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    private final SignInAttempts attempts;
-
-    People(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, SignInAttempts attempts) {
+    People(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
-        this.attempts = attempts;
     }
 
     /** A person as listed on the node's people page (no hash). */
@@ -67,7 +64,7 @@ public class People implements UserDetailsService {
         return jdbc.sql("SELECT email, display_name, password_hash, node_id, role FROM person WHERE email = ?")
                 .param(email.trim().toLowerCase(Locale.ROOT))
                 .query((rs, n) -> new SignedInPerson(rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-                        rs.getString("node_id"), PersonRole.valueOf(rs.getString("role")), attempts.locked(rs.getString("email"))))
+                        rs.getString("node_id"), PersonRole.valueOf(rs.getString("role"))))
                 .optional();
     }
 
@@ -236,7 +233,7 @@ public class People implements UserDetailsService {
         if (inserted == 0) {
             throw new ConflictException(email + " already has an account");
         }
-        return new SignedInPerson(email, name, hash, nodeId, role, false);
+        return new SignedInPerson(email, name, hash, nodeId, role);
     }
 
     private static String checkEmail(String path, String email, List<Problem> problems) {
