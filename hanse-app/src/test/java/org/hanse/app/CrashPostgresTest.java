@@ -35,6 +35,8 @@ class CrashPostgresTest {
         CrashDriver.Report report = CrashTests.run(dir, url.replaceFirst("/postgres(\\?|$)", "/" + database + "$1"), "postgres", "postgres");
 
         CrashTests.assertDurable(report);
-        assertThat(CrashTests.serverLog(dir)).contains("storage: PostgreSQL: synchronous_commit=on, fsync=on");
+        // The embedded server also runs without fsync, which a kill of the application (not of PostgreSQL) does not test;
+        // the start-up check names it.
+        assertThat(CrashTests.serverLog(dir)).contains("storage: PostgreSQL: synchronous_commit=on, fsync=off: answered writes can be lost");
     }
 }
