@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -76,14 +78,16 @@ final class CrashDriver {
         load.setUp(server.base());
         List<Round> rounds = new ArrayList<>();
         List<CrashLoad.Write> all = new ArrayList<>();
+        List<CrashLoad.Write> lost = new ArrayList<>();
         for (int kill = 1; kill <= settings.kills(); kill++) {
             long spread = settings.maxLoad().toMillis() - settings.minLoad().toMillis();
             Duration killAfter = settings.minLoad().plusMillis(spread <= 0 ? 0 : random.nextLong(spread + 1));
             ServerProcess running = server;
             CrashLoad.Batch batch = load.drive(server.base(), kill, settings.warm(), killAfter, running::kill);
             server = start();
-            int missing = load.missing(server.base(), batch.acknowledged()).size();
-            Round round = new Round(kill, batch.exitCode(), batch.acknowledged().size(), batch.acknowledged().size() - missing, batch.refused());
+            List<CrashLoad.Write> missing = load.missing(server.base(), batch.acknowledged());
+            lost.addAll(missing);
+            Round round = new Round(kill, batch.exitCode(), batch.acknowledged().size(), batch.acknowledged().size() - missing.size(), batch.refused());
             rounds.add(round);
             all.addAll(batch.acknowledged());
             out.printf("kill %d %d ms after the first writes (exit %d%s): acknowledged %d (orders %d, movements %d, payments %d), found %d%s%n",
@@ -92,15 +96,20 @@ final class CrashDriver {
                     batch.count(CrashLoad.Kind.PAYMENT), round.found(), batch.refused() == 0 ? "" : ", refused " + batch.refused());
             out.flush();
         }
-        Report report = finish(server, rounds, all);
+        Report report = finish(server, rounds, all, lost);
         server.stop();
         current = null;
         return report;
     }
 
-    /** After the final restart: every acknowledged write again, and each order's and payment's event exactly once. */
-    private Report finish(ServerProcess server, List<Round> rounds, List<CrashLoad.Write> all) throws Exception {
-        int found = all.size() - load.missing(server.base(), all).size();
+    /**
+     * After the final restart: every acknowledged write again (those already lost stay lost: checking a movement replays
+     * it), and each order's and payment's event exactly once.
+     */
+    private Report finish(ServerProcess server, List<Round> rounds, List<CrashLoad.Write> all, List<CrashLoad.Write> lost) throws Exception {
+        Set<CrashLoad.Write> gone = new HashSet<>(lost);
+        List<CrashLoad.Write> kept = all.stream().filter(w -> !gone.contains(w)).toList();
+        int found = kept.size() - load.missing(server.base(), kept).size();
         List<String> expected = all.stream().filter(w -> w.kind() != CrashLoad.Kind.MOVEMENT).map(CrashLoad.Write::id).toList();
         // Delivery runs after commit and, for events cut off by a kill, after the restart: wait until each has arrived.
         long deadline = System.nanoTime() + settings.eventWait().toNanos();
