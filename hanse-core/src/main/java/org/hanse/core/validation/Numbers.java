@@ -27,6 +27,8 @@ public final class Numbers {
     public static final Range FRACTION = new Range(BigDecimal.ZERO, BigDecimal.ONE);
     /** Turnovers and similar positive factors (per year). */
     public static final Range FACTOR = new Range(new BigDecimal("0.000001"), new BigDecimal("1e6"));
+    /** Any sane number: finite, at most 1e12 in size (for values whose own rule states the narrower range). */
+    public static final Range SANE = new Range(new BigDecimal("-1e12"), new BigDecimal("1e12"));
     /** Percentages. */
     public static final Range PERCENT = new Range(BigDecimal.ZERO, new BigDecimal("100"));
 
@@ -46,12 +48,19 @@ public final class Numbers {
             return new Range(BigDecimal.valueOf(min), BigDecimal.valueOf(max));
         }
 
+        /** "must be a finite number from min to max", both written plainly. */
+        public String describe() {
+            return "must be a finite number from " + min.stripTrailingZeros().toPlainString() + " to " + max.stripTrailingZeros().toPlainString();
+        }
+
         /** The message for a value outside the range (or too close to zero), else null. */
         public String problem(BigDecimal value) {
+            if (min.signum() > 0 && value.signum() <= 0) {
+                return "must be greater than 0";
+            }
             boolean dust = value.signum() != 0 && value.abs().compareTo(MIN_MAGNITUDE) < 0;
             if (dust || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                return "must be a finite number from " + min.toPlainString() + " to " + max.stripTrailingZeros().toPlainString()
-                        + (dust ? " (a non-zero value must be at least " + MIN_MAGNITUDE.toPlainString() + " in size)" : "");
+                return describe() + (dust ? " (a non-zero value must be at least " + MIN_MAGNITUDE.toPlainString() + " in size)" : "");
             }
             return null;
         }
@@ -86,8 +95,7 @@ public final class Numbers {
             return null;
         }
         BigDecimal value = exact(raw);
-        String problem = value == null ? "must be a finite number from " + range.min().toPlainString() + " to "
-                + range.max().stripTrailingZeros().toPlainString() : range.problem(value);
+        String problem = value == null ? range.describe() : range.problem(value);
         if (problem != null) {
             problems.add(new Problem(path, problem));
             return null;

@@ -67,15 +67,13 @@ public class TreeReader {
             add(path, "must be a number");
             return null;
         }
-        String problem = SANE.problem(n);
+        String problem = Numbers.SANE.problem(n);
         if (problem != null) {
             add(path, problem);
             return null;
         }
         return n;
     }
-
-    private static final Numbers.Range SANE = new Numbers.Range(new BigDecimal("-1e12"), new BigDecimal("1e12"));
 
     /** A number within {@code range}, else a problem at {@code path}. */
     protected BigDecimal number(String path, Object value, Numbers.Range range) {

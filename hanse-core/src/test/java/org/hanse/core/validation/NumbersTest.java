@@ -32,6 +32,13 @@ class NumbersTest {
     }
 
     @Test
+    void aPositiveRangeSaysSoForZeroAndNegatives() {
+        List<Problem> problems = new ArrayList<>();
+        Numbers.read("q", "-3", Numbers.QUANTITY, problems);
+        assertThat(problems).containsExactly(new Problem("q", "must be greater than 0"));
+    }
+
+    @Test
     void aZeroBasedRangeStillRefusesDust() {
         List<Problem> problems = new ArrayList<>();
         assertThat(Numbers.read("amount", "1e-10", Numbers.MONEY, problems)).isNull();
