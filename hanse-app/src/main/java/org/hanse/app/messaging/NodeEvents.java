@@ -84,7 +84,7 @@ public class NodeEvents {
      * a conflict if the content differs), else the bare id while no other sender uses it, else sender@id (OwnedId).
      */
     public String keyFor(String sender, String id) {
-        return OwnedKeys.own(jdbc, EVENTS, sender, id).orElseGet(() -> OwnedKeys.newKey(jdbc, EVENTS, sender, id));
+        return OwnedKeys.newKey(jdbc, EVENTS, sender, id);
     }
 
     /** Whether the event reached the node's inbox (so the node may answer it). */

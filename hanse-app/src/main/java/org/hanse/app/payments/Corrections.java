@@ -81,8 +81,8 @@ class Corrections {
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("interval", "must be an ISO 8601 duration such as P7D");
             }
-            if (interval.compareTo(Duration.ofMinutes(1)) < 0 || interval.compareTo(Duration.ofDays(366)) > 0) {
-                throw new InvalidInputException("interval", "must lie between PT1M and P366D");
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(Duration.ofDays(366)) > 0) {
+                throw new InvalidInputException("interval", "must lie between PT1S and P366D");
             }
         }
         double batch = r.batch() == null ? DEFAULT_BATCH : r.batch();

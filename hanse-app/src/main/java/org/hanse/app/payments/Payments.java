@@ -202,8 +202,7 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         }
         List<Allocation> allocations = p.allocations() == null ? List.of() : p.allocations();
         String hash = Sha256.hex(String.join("|", p.payee(), money.toString(), paidAt.toString(), String.valueOf(allocations)));
-        Optional<String> own = OwnedKeys.own(jdbc, PAYMENTS, payer, p.id());
-        String key = own.orElseGet(() -> OwnedKeys.newKey(jdbc, PAYMENTS, payer, p.id()));
+        String key = OwnedKeys.newKey(jdbc, PAYMENTS, payer, p.id());
         // Insert first: a retry racing the original waits for it and then finds its row, so a payment is recorded once.
         int inserted = jdbc.sql("""
                 INSERT INTO payment (id, payer_id, payee_id, amount, currency, paid_at, status, content_hash, recorded_at)
@@ -263,11 +262,11 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
             Allocation named = allocations.get(i);
             String at = path + "[" + i + "]";
             // The unit's shipment as the allocating node names it (OwnedId): one it is no party of is simply not found.
-            Allocation a = named.shipment() == null ? named
-                    : new Allocation(shipments.key(by, named.shipment()).orElse(named.shipment() + " (unknown)"), named.line(), named.trigger());
+            Allocation a = new Allocation(named.shipment() == null ? null : shipments.key(by, named.shipment()).orElse(null), named.line(),
+                    named.trigger());
             Optional<ShipmentBook.Unit> unit = a.shipment() == null || a.line() == null ? Optional.empty() : shipments.unit(a.shipment(), a.line());
             if (unit.isEmpty()) {
-                problems.add(new Problem(at, "no logistics unit " + a.shipment() + " line " + a.line()));
+                problems.add(new Problem(at, "no logistics unit " + named.shipment() + " line " + named.line()));
                 continue;
             }
             ShipmentBook.Unit u = unit.get();

@@ -116,7 +116,7 @@ class Penalties {
         double asymmetry = TrustValue.asymmetry(concealed, leadTime);
         String hash = Sha256.hex(String.join("|", r.trustee(), kind.name(), String.valueOf(r.order()), occurred.toString(), concealed.toString(),
                 leadTime.toString(), r.evidence()));
-        String key = OwnedKeys.own(jdbc, PENALTIES, truster, r.id()).orElseGet(() -> OwnedKeys.newKey(jdbc, PENALTIES, truster, r.id()));
+        String key = OwnedKeys.newKey(jdbc, PENALTIES, truster, r.id());
         int inserted = jdbc.sql("""
                 INSERT INTO trust_penalty (id, truster_id, trustee_id, kind, order_id, occurred_at, concealed_s, lead_time_s, asymmetry, evidence,
                                            status, content_hash, reported_at, dispute_until)

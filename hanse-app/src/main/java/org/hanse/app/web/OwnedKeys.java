@@ -45,10 +45,15 @@ public final class OwnedKeys {
         return OwnedId.own(owner, given, rows(jdbc, table, OwnedId.candidates(owner, given)), Row::key, Row::owner).map(Row::key);
     }
 
-    /** The key for {@code owner}'s new id {@code given}: bare while no one uses it, else owner@id. */
+    /**
+     * The key for {@code owner}'s id {@code given}: the key of its own row if it has one, else the bare id while no one
+     * uses it, else owner@id. One query, one snapshot: a retry racing the original either sees the original's row (its
+     * own key) or not (the bare key, whose insert then waits for the original) — never a second key of its own.
+     */
     public static String newKey(JdbcClient jdbc, Table table, String owner, String given) {
-        boolean taken = jdbc.sql("SELECT COUNT(*) FROM " + table.name() + " WHERE id = ?").param(given).query(Long.class).single() > 0;
-        return OwnedId.keyFor(owner, given, taken);
+        List<Row> rows = rows(jdbc, table, OwnedId.candidates(owner, given));
+        return OwnedId.own(owner, given, rows, Row::key, Row::owner).map(Row::key)
+                .orElseGet(() -> OwnedId.keyFor(owner, given, rows.stream().anyMatch(r -> r.key().equals(given))));
     }
 
     private static List<Row> rows(JdbcClient jdbc, Table table, List<String> keys) {
