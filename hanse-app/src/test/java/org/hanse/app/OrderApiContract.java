@@ -397,6 +397,10 @@ abstract class OrderApiContract extends ApiTestSupport {
         assertThat(api.postJson("/api/v1/orders", n.key(n.b()), batch).errors()).containsExactlyInAnyOrder(
                 "batch.minimum: must be a finite number from 0 to 1000000000",
                 "batch.multiple: must be a finite number from 0.000001 to 1000000000");
+        Map<String, Object> farOff = new java.util.HashMap<>(order("qd-" + run, n.m(), TABLE, "1", "H87", e, d));
+        farOff.put("due", "+100000-01-01T00:00:00Z");
+        assertThat(api.postJson("/api/v1/orders", n.key(n.b()), farOff).errors())
+                .containsExactly("due: must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
         // The largest quantity is decided, not a 500: rejected for capacity.
         Api.Response largest = api.postJson("/api/v1/orders", n.key(n.b()), order("qmax-" + run, n.m(), TABLE, "1000000000", "H87", e, d));
         assertThat(largest.status()).as(largest.text()).isEqualTo(201);

@@ -25,8 +25,8 @@ import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.payment.Milestone;
-import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.node.OwnedId;
+import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.context.ApplicationEventPublisher;
@@ -178,6 +178,14 @@ class Shipments {
         return new Outcome(read(key, principal), true);
     }
 
+    /**
+     * The shipment's part of its stock movements' ids: the key itself, or for an owner@id key (OwnedId) a digest of it,
+     * since movement ids take no '@' and at most 100 characters.
+     */
+    private static String movementRef(String key) {
+        return key.contains(OwnedId.SEPARATOR) ? Sha256.hex(key).substring(0, 40) : key;
+    }
+
     /** A milestone as posted. */
     record Record(String milestone, String checkpoint, String at, String accepted, String rejected) {
     }
@@ -264,7 +272,7 @@ class Shipments {
         if (milestone == Milestone.DELIVERED) {
             for (Object[] l : lines) {
                 if (stock.keeps(buyer, (String) l[1])) {
-                    stock.record(buyer, "ship:" + id + ":" + l[0], (String) l[1], "RECEIPT", ((BigDecimal) l[2]).toPlainString(), at, order,
+                    stock.record(buyer, "ship:" + movementRef(id) + ":" + l[0], (String) l[1], "RECEIPT", ((BigDecimal) l[2]).toPlainString(), at, order,
                             "delivery of shipment " + id);
                 }
             }
@@ -275,7 +283,7 @@ class Shipments {
                 String material = (String) l[1];
                 BigDecimal share = ((BigDecimal) l[2]).multiply(rejected).divide(delivered, 6, java.math.RoundingMode.HALF_UP);
                 if (share.signum() > 0 && stock.keeps(buyer, material)) {
-                    stock.record(buyer, "reject:" + id + ":" + l[0], material, "ADJUSTMENT", share.negate().toPlainString(), at, order,
+                    stock.record(buyer, "reject:" + movementRef(id) + ":" + l[0], material, "ADJUSTMENT", share.negate().toPlainString(), at, order,
                             "rejected at acceptance of shipment " + id);
                 }
             }

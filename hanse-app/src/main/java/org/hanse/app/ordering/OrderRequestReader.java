@@ -20,6 +20,7 @@ final class OrderRequestReader extends TreeReader {
 
     static final Set<String> KEYS = Set.of("id", "buyer", "supplier", "lines", "earliest", "due", "batch", "priority");
     static final int MAX_LINES = 200;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     static final Numbers.Range BATCH_MINIMUM = new Numbers.Range(BigDecimal.ZERO, Numbers.QUANTITY.max());
 
     static Validated<PlaceOrder> read(Object body, String buyer) {
@@ -125,7 +126,13 @@ final class OrderRequestReader extends TreeReader {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant instant = Instant.parse(text);
+            // Years beyond 9999 parse, but no database stores them (and no order waits that long).
+            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
+                add(path, "must lie between 1970-01-01T00:00:00Z and " + LATEST);
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             add(path, "must be an ISO 8601 instant in UTC such as 2026-12-04T12:00:00Z");
             return null;
