@@ -179,6 +179,12 @@ public class OrderBook {
         });
     }
 
+    /** The facts of the order {@code given} names for {@code caller} (OwnedId), if the caller is one of its parties. */
+    public Optional<OrderFacts> factsFor(String caller, String given) {
+        return org.hanse.core.node.OwnedId.pick(caller, given, orders.byKeys(org.hanse.core.node.OwnedId.candidates(caller, given), false),
+                StoredOrder::id, StoredOrder::buyer, o -> o.isParty(caller)).flatMap(o -> facts(o.id()));
+    }
+
     public Optional<Instant> placedAt(String orderId) {
         return orders.find(orderId).map(StoredOrder::placedAt);
     }

@@ -27,8 +27,8 @@ class OrderController {
     ResponseEntity<Map<String, Object>> place(@RequestBody Object body, Principal principal) {
         Orders.Result result = placeRetryingCollisions(body, principal);
         return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED)
-                .header("Location", "/api/v1/orders/" + result.order().id())
-                .body(OrderJson.of(result.order()));
+                .header("Location", "/api/v1/orders/" + org.hanse.core.node.OwnedId.shown(result.order().id(), principal.nodeId()))
+                .body(OrderJson.of(result.order(), principal.nodeId()));
     }
 
     /**
@@ -49,13 +49,13 @@ class OrderController {
 
     @GetMapping("/{id}")
     Map<String, Object> read(@PathVariable String id, Principal principal) {
-        return OrderJson.of(orders.read(id, principal));
+        return OrderJson.of(orders.read(id, principal), principal.nodeId());
     }
 
     @GetMapping
     Map<String, Object> list(@RequestParam(defaultValue = "any") String role, @RequestParam(defaultValue = "100") int limit,
                              Principal principal) {
-        return Map.of("items", orders.list(role, limit, principal).stream().map(OrderJson::of).toList());
+        return Map.of("items", orders.list(role, limit, principal).stream().map(o -> OrderJson.of(o, principal.nodeId())).toList());
     }
 
     @GetMapping("/{id}/chain")
@@ -69,17 +69,17 @@ class OrderController {
 
     @PostMapping("/{id}/override")
     Map<String, Object> override(@PathVariable String id, @RequestBody Override body, Principal principal) {
-        return OrderJson.of(orders.override(id, body.decision(), body.reason(), principal));
+        return OrderJson.of(orders.override(id, body.decision(), body.reason(), principal), principal.nodeId());
     }
 
     @PostMapping("/{id}/resubmit")
     Map<String, Object> resubmit(@PathVariable String id, @RequestBody Object body, Principal principal) {
-        return OrderJson.of(orders.resubmit(id, body, principal).order());
+        return OrderJson.of(orders.resubmit(id, body, principal).order(), principal.nodeId());
     }
 
     @PostMapping("/{id}/withdraw")
     Map<String, Object> withdraw(@PathVariable String id, Principal principal) {
-        return OrderJson.of(orders.withdraw(id, principal));
+        return OrderJson.of(orders.withdraw(id, principal), principal.nodeId());
     }
 
     @PostMapping("/{id}/receipts")

@@ -21,7 +21,8 @@ public final class UrgencyIndex {
         return weight * requiredHours / Math.max(hours(EPSILON), hoursToDue);
     }
 
+    /** Hours of any Duration: seconds and nanos apart, since toNanos() overflows beyond 292 years (a huge order). */
     static double hours(Duration d) {
-        return d.toNanos() / 3.6e12;
+        return d.getSeconds() / 3600.0 + d.getNano() / 3.6e12;
     }
 }
