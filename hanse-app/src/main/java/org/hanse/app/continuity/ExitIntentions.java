@@ -40,7 +40,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Exits (DESIGN 3.9). A node announces its exit time and remaining-capacity series; each adjacent pair classifies it
+ * Exits (RULES 3.9). A node announces its exit time and remaining-capacity series; each adjacent pair classifies it
  * planned (≥ 3 of the pair's order cycles ahead) or unplanned and is told so; new orders are capped by the series;
  * substitution starts at once for every buyer and material, so buyers can dual-source before the exit. An unannounced
  * exit is detected when a node stays silent beyond its response timeout × (retries + 1) while a confirmed delivery of

@@ -139,7 +139,7 @@ class Orders {
 
     /**
      * ORDER_STATUS to later nodes of the chain. A supplier without order-sync does not report itself: its buyer
-     * publishes the status about it (proxy conversion, DESIGN 3.1).
+     * publishes the status about it (proxy conversion, RULES 3.1).
      */
     private void status(String orderId, String buyer, String supplier, List<String> recipients, String status, Delivery delivery, Instant now) {
         List<String> to = recipients == null ? List.of() : recipients.stream().filter(r -> !r.equals(supplier)).distinct().toList();

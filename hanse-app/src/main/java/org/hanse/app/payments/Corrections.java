@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The correction path (DESIGN 3.7): the buyer declares its capital and inventory turnover; ρ_t picks PAYMENT_REALIGNMENT
+ * The correction path (RULES 3.7): the buyer declares its capital and inventory turnover; ρ_t picks PAYMENT_REALIGNMENT
  * (milestone terms proposed to the supplier, who accepts or declines), LOGISTICS_RHYTHM (the supplier's shipment plan
  * toward the buyer: interval × (1 + (1 − c)), batch × max(0.5, c), advance payment below c = 0.5) or COMBINED (both).
  */

@@ -21,7 +21,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Heterogeneous resource complementarity (DESIGN 3.3). Nodes declare resources (kind, class, parameter ranges,
+ * Heterogeneous resource complementarity (RULES 3.3). Nodes declare resources (kind, class, parameter ranges,
  * capacity and load a day); a resource that is also a capacity resource of the node adds its accepted orders to the
  * load. Redundancy R = max(0, capacity − load), constraint C = max(0, load − capacity). A node's constraints are
  * matched to other nodes' redundant resources of the same class whose ranges contain the needed ones:

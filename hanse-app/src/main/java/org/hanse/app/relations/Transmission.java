@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Multi-level information transmission (DESIGN 3.4); relays are {@link Relays}. Redundant encoding: a message to or from
+ * Multi-level information transmission (RULES 3.4); relays are {@link Relays}. Redundant encoding: a message to or from
  * a critical node goes directly and, as a second independent path, through an intermediary neighbour; the receiver's
  * confluence applies it once when both copies match the SHA-256 digest of the canonical payload, raises
  * INTEGRITY_MISMATCH (applying neither) when they differ, and applies the direct copy flagged DEGRADED when the second

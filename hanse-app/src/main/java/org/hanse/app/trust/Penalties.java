@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Penalties for confirmed malicious default or information concealment (DESIGN 3.8). The truster reports one with its
+ * Penalties for confirmed malicious default or information concealment (RULES 3.8). The truster reports one with its
  * evidence and how long the truth was concealed; the trustee may dispute it within the dispute window; an undisputed
  * report is confirmed when the window ends; a disputed one waits for the operator, who upholds or rejects it (the
  * operator may also decide an undisputed one early); the truster may withdraw it until it is decided. Only confirmed
