@@ -93,10 +93,13 @@ public class People implements UserDetailsService {
         return problems;
     }
 
-    /** Creates the platform operator's account if none exists yet; returns the generated password, if one was made. */
+    /** Creates the platform operator's account for the configured email if none has it yet; returns the generated password, if one was made. */
     @Transactional
-    Optional<String> ensurePlatformOperator(String email, String configuredPassword) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM person WHERE role = ?").param(PersonRole.PLATFORM_OPERATOR.name())
+    Optional<String> ensurePlatformOperator(String configuredEmail, String configuredPassword) {
+        String email = configuredEmail.trim().toLowerCase(java.util.Locale.ROOT);
+        // The configured email is the operator's sign-in: created when no account has it yet (first start, or the
+        // operator's address changed in the settings); an existing account keeps its password.
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM person WHERE email = ?").param(email)
                 .query(Long.class).single() > 0;
         if (exists) {
             return Optional.empty();
