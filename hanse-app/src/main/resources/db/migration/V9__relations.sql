@@ -34,7 +34,7 @@ CREATE TABLE node_resource (
     PRIMARY KEY (node_id, resource_id)
 );
 
--- Information transmission (DESIGN 3.4): the current critical path toward each finished-goods node.
+-- Information transmission (RULES 3.4): the current critical path toward each finished-goods node.
 CREATE TABLE critical_path (
     target_id    VARCHAR(64) PRIMARY KEY,
     nodes_json   VARCHAR(4000) NOT NULL,

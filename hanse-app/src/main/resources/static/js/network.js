@@ -4,6 +4,8 @@
   var TRUST = { LOW: '#b42318', MEDIUM: '#b54708', HIGH: '#067647', UNRATED: '#8a93a6' };
   var EDGE = { STRATEGIC: '#1b4d89', LOCK_IN_RISK: '#7a5af8', OPPORTUNISTIC: '#12b76a', MARKET: '#98a2b3', UNASSESSED: '#98a2b3', SUBSTITUTE: '#067647' };
   var container = document.getElementById('graph');
+  // The map's controls act at once; Enter in the search field must not submit (and reload) the page.
+  document.getElementById('map-controls').addEventListener('submit', function (e) { e.preventDefault(); });
   fetch(container.dataset.src, { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (g) {
     var cy = cytoscape({
       container: container,

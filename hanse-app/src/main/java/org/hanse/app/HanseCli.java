@@ -196,7 +196,7 @@ public class HanseCli implements Runnable {
     }
 
     /** {@code hanse bench …}: reproducible load figures. */
-    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {Bench.Orders.class, Bench.Sim.class, Bench.Analytics.class,
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {Bench.Orders.class, CrashBench.class, Bench.Sim.class, Bench.Analytics.class,
             LedgerBench.Command.class})
     static class Bench implements Runnable {
 

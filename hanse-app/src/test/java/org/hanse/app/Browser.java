@@ -23,6 +23,7 @@ final class Browser implements AutoCloseable {
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
     private final String base;
+    private final List<String> policyViolations = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     Browser(int port) {
         if (!Files.isExecutable(CHROMIUM)) {
@@ -44,14 +45,36 @@ final class Browser implements AutoCloseable {
     Page phone() {
         BrowserContext context = browser.newContext(new NewContextOptions().setBaseURL(base).setViewportSize(390, 844).setHasTouch(true)
                 .setIsMobile(true).setDeviceScaleFactor(2));
-        context.setDefaultTimeout(15_000);
-        return context.newPage();
+        return watched(context).newPage();
     }
 
     private Page page(int width, int height) {
         BrowserContext context = browser.newContext(new NewContextOptions().setBaseURL(base).setViewportSize(width, height));
+        return watched(context).newPage();
+    }
+
+    /** Chromium reports whatever the Content-Security-Policy blocked on the console: collected, so a test can insist on none. */
+    private BrowserContext watched(BrowserContext context) {
         context.setDefaultTimeout(15_000);
-        return context.newPage();
+        context.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                policyViolations.add(m.text());
+            }
+        });
+        return context;
+    }
+
+    boolean policyRefusedSomething() {
+        return !policyViolations.isEmpty();
+    }
+
+    /** Every console report of a script, style or request the pages' policy refused since the last call; cleared. */
+    List<String> takePolicyViolations() {
+        synchronized (policyViolations) {
+            List<String> taken = List.copyOf(policyViolations);
+            policyViolations.clear();
+            return taken;
+        }
     }
 
     static void signIn(Page page, String email, String password) {
@@ -68,10 +91,17 @@ final class Browser implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     static List<String> accessibilityViolations(Page page) {
-        try (var in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+        // Our pages refuse inline scripts, so axe comes from the server (the test classpath's webjar); a page set by
+        // setContent has no server and no policy, so it gets the same file inline.
+        String axe = "/webjars/axe-core/4.6.3/axe.min.js";
+        if (page.url().startsWith("http")) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setUrl(axe));
+        } else {
+            try (var in = Browser.class.getResourceAsStream("/META-INF/resources" + axe)) {
+                page.addScriptTag(new Page.AddScriptTagOptions().setContent(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
         return (List<String>) page.evaluate("""
                 async () => {

@@ -204,6 +204,15 @@ abstract class BufferApiContract extends ApiTestSupport {
         assertThat(b.<Number>at("safetyStock").doubleValue()).isCloseTo(6.579, within(1e-3));
         assertThat(api.postJson("/api/v1/nodes/" + net.d() + "/forecasts", net.key(net.d()),
                 Map.of("supplier", net.x(), "material", BOARD, "forecastError", 2)).status()).isEqualTo(400);
+        // Non-finite or absurd errors are refused with the path, and the shared error stays 2.
+        for (String absurd : List.of("\"NaN\"", "\"Infinity\"", "1e308", "1e-320", "1e400")) {
+            Api.Response r = api.post("/api/v1/nodes/" + net.d() + "/forecasts", net.key(net.d()), "application/json",
+                    "{\"supplier\": \"" + net.n() + "\", \"material\": \"" + BOARD + "\", \"forecastError\": " + absurd + "}");
+            assertThat(r.status()).as("%s: %s", absurd, r.text()).isEqualTo(400);
+            assertThat(r.errors()).as(absurd).singleElement().asString().startsWith("forecastError: ");
+        }
+        assertThat(api.get("/api/v1/nodes/" + net.n() + "/buffers/" + BOARD, net.key(net.n())).<Number>at("safetyStock").doubleValue())
+                .isCloseTo(6.579, within(1e-3));
     }
 
     @Test
@@ -309,5 +318,33 @@ abstract class BufferApiContract extends ApiTestSupport {
         assertThat(move(node, key, "CONSUMPTION", "1", Instant.now()).errors()).containsExactly("quantity: exceeds the stock on hand (0.0)");
         assertThat(api.postJson("/api/v1/nodes/" + node + "/stock/movements", key, Map.of("material", BOARD, "kind", "RECEIPT", "quantity", "1", "unit", "KGM"))
                 .errors()).containsExactly("unit: cannot convert KGM (mass) to H87 (count)");
+        for (String absurd : List.of("99999999999999999999999999999999", "1e308", "1e-320", "-1e10")) {
+            assertThat(move(node, key, "ADJUSTMENT", absurd, Instant.now()).errors()).as(absurd)
+                    .containsExactly("quantity: must be a finite number from -1000000000 to 1000000000"
+                            + (absurd.equals("1e-320") ? " (a non-zero value must be at least 0.000000001 in size)" : ""));
+        }
+        assertThat(api.put("/api/v1/nodes/" + node + "/buffer-settings", key, "application/json", "{\"lot-days\": 1e300}").errors())
+                .containsExactly("lot-days: must be a finite number from 0 to 3650");
+        assertThat(api.get("/api/v1/nodes/" + node + "/stock/movements?material=" + BOARD, key).<List<?>>at("items")).isEmpty();
+    }
+
+    @Test
+    void movementIdsArePerNodeSoAnotherNodesIdIsNeitherTakenNorVisible() {
+        String a = id("ida");
+        String b = id("idb");
+        String aKey = node(a, ALL, 51.0);
+        String bKey = node(b, ALL, 51.1);
+        String at = Instant.now().minusSeconds(60).toString();
+        Map<String, Object> receipt = Map.of("id", "mv-" + run, "material", BOARD, "kind", "RECEIPT", "quantity", "5", "occurredAt", at);
+        assertThat(api.postJson("/api/v1/nodes/" + a + "/stock/movements", aKey, receipt).status()).isEqualTo(201);
+        // B records its own movement under the same id: new (201), not a replay of A's and not a conflict.
+        Api.Response byB = api.postJson("/api/v1/nodes/" + b + "/stock/movements", bKey,
+                Map.of("id", "mv-" + run, "material", BOARD, "kind", "RECEIPT", "quantity", "7", "occurredAt", at));
+        assertThat(byB.status()).as(byB.text()).isEqualTo(201);
+        assertThat(byB.<Number>at("onHand").doubleValue()).isEqualTo(7);
+        assertThat(api.postJson("/api/v1/nodes/" + a + "/stock/movements", aKey, receipt).status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/nodes/" + a + "/stock/movements", aKey,
+                Map.of("id", "mv-" + run, "material", BOARD, "kind", "RECEIPT", "quantity", "6", "occurredAt", at)).status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/nodes/" + a + "/buffers/" + BOARD, aKey).<Number>at("onHand").doubleValue()).isEqualTo(5);
     }
 }

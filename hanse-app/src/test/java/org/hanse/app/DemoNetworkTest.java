@@ -41,6 +41,16 @@ class DemoNetworkTest {
     }
 
     @Test
+    void theKeyAndSignInFilesAreTheOwnersAlone() throws Exception {
+        for (String file : new String[] {"demo-keys.txt", "demo-people.txt"}) {
+            java.nio.file.Path path = java.nio.file.Path.of("target/demo-test-data", file);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path))).as(file)
+                    .isEqualTo("rw-------");
+            assertThat(java.nio.file.Files.readAllLines(path)).hasSize(19);
+        }
+    }
+
+    @Test
     void theManufacturersBuffersHaveEightWeeksOfHistory() {
         Api api = new Api(port);
         List<Map<String, Object>> buffers = api.get("/api/v1/nodes/loehne-moebelwerk/buffers", "demo-test-operator").at("items");

@@ -80,7 +80,7 @@ class LedgerCliTest extends ApiTestSupport {
         // The operator moves the first order's due date in the database: the audit names it.
         jdbc.sql("UPDATE purchase_order SET due = due + INTERVAL '1' DAY WHERE id = ?").param(id("first")).update();
         assertThat(cli("ledger", "audit", "--db-url", DB, "--data-dir", "target/test-data")).isEqualTo(1);
-        assertThat(err.toString().lines()).containsExactly("MISMATCH order.placed " + id("first") + "@r1 (entry 0): the record was changed after it was recorded");
+        assertThat(err.toString().lines()).containsExactly("MISMATCH order.placed " + id("first") + "#r1 (entry 0): the record was changed after it was recorded");
         assertThat(out.toString()).contains("2 entries audited, 1 mismatches");
 
         // Covering the edit up: entry bytes, every hash and a freshly signed checkpoint. Only the stored checkpoint tells.

@@ -160,10 +160,22 @@ abstract class NetworkApiContract extends ApiTestSupport {
         assertThat(requested.status()).isEqualTo(201);
         assertThat(requested.<String>at("status")).isEqualTo("REQUESTED");
         assertThat(api.postJson("/api/v1/links", supplierKey, request).status()).as("same id, same content").isEqualTo(200);
-        assertThat(api.get("/api/v1/links/lk-" + run, outsiderKey).status()).isEqualTo(403);
+        // To an outsider the link is as absent as one never requested (404, not 403): its id cannot be probed.
+        assertThat(api.get("/api/v1/links/lk-" + run, outsiderKey).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/links/" + supplier + "@lk-" + run, outsiderKey).status()).isEqualTo(404);
 
         assertThat(api.post("/api/v1/links/lk-" + run + "/accept", supplierKey, "application/json", "").status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/links/lk-" + run + "/accept", outsiderKey, "application/json", "").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/links/lk-" + run + "/accept", outsiderKey, "application/json", "").status()).isEqualTo(404);
+        // Nor can it be blocked: the outsider's own request under the same id is a link of its own.
+        Api.Response same = api.postJson("/api/v1/links", outsiderKey, Map.of("id", "lk-" + run, "buyer", outsider, "supplier", supplier,
+                "materials", List.of(GTIN_BOARD)));
+        assertThat(same.status()).as(same.text()).isEqualTo(201);
+        assertThat(same.<String>at("id")).isEqualTo("lk-" + run);
+        assertThat(api.get("/api/v1/links/lk-" + run, outsiderKey).<String>at("buyer")).isEqualTo(outsider);
+        assertThat(api.get("/api/v1/links/lk-" + run, supplierKey).<String>at("buyer")).isEqualTo(buyer);
+        assertThat(api.get("/api/v1/links/" + outsider + "@lk-" + run, supplierKey).<String>at("buyer")).isEqualTo(outsider);
+        assertThat(api.postJson("/api/v1/links", outsiderKey, Map.of("id", "lk-" + run, "buyer", outsider, "supplier", supplier,
+                "materials", List.of(GTIN_BOARD), "transit", "PT5H")).status()).as("same id, other content").isEqualTo(409);
         assertThat(api.get("/api/v1/nodes/" + supplier, buyerKey).status()).as("not yet neighbours").isEqualTo(403);
 
         assertThat(awaitEvents(buyer, buyerKey, "LINK_REQUESTED", 1).get(0).get("sender")).isEqualTo(supplier);
@@ -282,6 +294,29 @@ abstract class NetworkApiContract extends ApiTestSupport {
     }
 
     // --- event feed ---
+
+    @Test
+    void eventIdsArePerSenderSoAnotherSendersIdIsNeitherTakenNorConflicting() {
+        String buyer = id("eb");
+        String supplier = id("es");
+        Map<String, String> keys = linked(buyer, supplier);
+        awaitEvents(buyer, keys.get(buyer), "LINK_ACCEPTED", 1);
+        Map<String, Object> note = Map.of("id", "ev-" + run, "type", "PARTNER_NOTE", "recipients", List.of(buyer), "payload", Map.of("n", 1));
+        assertThat(api.postJson("/api/v1/events", keys.get(supplier), note).status()).isEqualTo(202);
+        assertThat(api.postJson("/api/v1/events", keys.get(supplier), note).<Boolean>at("replay")).isTrue();
+        assertThat(api.postJson("/api/v1/events", keys.get(supplier), Map.of("id", "ev-" + run, "type", "PARTNER_NOTE",
+                "recipients", List.of(buyer), "payload", Map.of("n", 2))).status()).isEqualTo(409);
+        // The buyer's own event under the same id is new (202), not a conflict with the supplier's.
+        Api.Response own = api.postJson("/api/v1/events", keys.get(buyer), Map.of("id", "ev-" + run, "type", "PARTNER_NOTE",
+                "recipients", List.of(supplier), "payload", Map.of("n", 3)));
+        assertThat(own.status()).as(own.text()).isEqualTo(202);
+        assertThat(own.<String>at("id")).isEqualTo("ev-" + run);
+        assertThat(own.<Boolean>at("replay")).isFalse();
+        List<Map<String, Object>> got = awaitEvents(supplier, keys.get(supplier), "PARTNER_NOTE", 1);
+        assertThat(got.get(0).get("id")).isEqualTo(buyer + "@ev-" + run);
+        assertThat(((Map<?, ?>) got.get(0).get("payload")).get("n")).isEqualTo(3);
+        assertThat(((Map<?, ?>) awaitEvents(buyer, keys.get(buyer), "PARTNER_NOTE", 1).get(0).get("payload")).get("n")).isEqualTo(1);
+    }
 
     @Test
     void feedIsOrderedAndCursored() {
@@ -469,7 +504,7 @@ abstract class NetworkApiContract extends ApiTestSupport {
     void platformEndpointsAnswer() {
         assertThat(api.get("/actuator/health", null).<String>at("status")).isEqualTo("UP");
         assertThat(api.get("/v3/api-docs", null).<Map<String, Object>>at("paths")).containsKey("/api/v1/nodes");
-        assertThat(api.get("/actuator/prometheus", null).text()).contains("jvm_memory_used_bytes");
+        assertThat(api.get("/actuator/prometheus", OPERATOR).text()).contains("jvm_memory_used_bytes");
         Api.Response unknown = api.get("/api/v1/nowhere", OPERATOR);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");

@@ -145,8 +145,9 @@ abstract class OrderApiContract extends ApiTestSupport {
         assertThat(status.get("sender")).isEqualTo(n.s());
         assertThat(((Map<?, ?>) status.get("payload")).get("order")).isEqualTo(po + "~1");
 
-        assertThat(api.get("/api/v1/orders/" + po, n.key(n.o())).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/orders/" + po + "/chain", n.key(n.o())).status()).isEqualTo(403);
+        // To a node taking no part, another node's order is as absent as one nobody placed (no probing: 404, not 403).
+        assertThat(api.get("/api/v1/orders/" + po, n.key(n.o())).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/orders/" + po + "/chain", n.key(n.o())).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/orders?role=buyer", n.key(n.b())).<List<?>>at("items")).hasSize(1);
     }
 
@@ -341,6 +342,72 @@ abstract class OrderApiContract extends ApiTestSupport {
         asOther.put("buyer", n.o());
         assertThat(api.postJson("/api/v1/orders", n.key(n.b()), asOther).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/orders/z-" + run, OPERATOR).status()).isEqualTo(404);
+    }
+
+    @Test
+    void orderIdsArePerBuyerSoAnotherBuyersIdCanBeNeitherProbedNorBlocked() {
+        Net n = net("order-sync");
+        Instant e = clock.instant().plus(Duration.ofDays(5));
+        Instant d = clock.instant().plus(Duration.ofDays(10));
+        String po = "same-" + run;
+        Api.Response byB = api.postJson("/api/v1/orders", n.key(n.b()), order(po, n.m(), TABLE, "3", "H87", e, d));
+        assertThat(byB.status()).as(byB.text()).isEqualTo(201);
+        // M (B's supplier) buys boards from S under the very same id: its own order, not a conflict.
+        Api.Response byM = api.postJson("/api/v1/orders", n.key(n.m()), order(po, n.s(), CHIPBOARD, "20", "H87", e, d));
+        assertThat(byM.status()).as(byM.text()).isEqualTo(201);
+        assertThat(byM.<String>at("id")).isEqualTo(po);
+        assertThat(byM.<String>at("buyer")).isEqualTo(n.m());
+        assertThat(byM.<Number>at("lines.0.supplierQuantity").doubleValue()).isEqualTo(20);
+        // Each buyer reads its own order by the id it chose; replays answer with it.
+        assertThat(api.get("/api/v1/orders/" + po, n.key(n.b())).<String>at("supplier")).isEqualTo(n.m());
+        assertThat(api.get("/api/v1/orders/" + po, n.key(n.m())).<String>at("supplier")).isEqualTo(n.s());
+        Api.Response replay = api.postJson("/api/v1/orders", n.key(n.m()), order(po, n.s(), CHIPBOARD, "20", "H87", e, d));
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.<String>at("supplier")).isEqualTo(n.s());
+        assertThat(api.postJson("/api/v1/orders", n.key(n.m()), order(po, n.s(), CHIPBOARD, "21", "H87", e, d)).status()).isEqualTo(409);
+        // M still reaches the order it supplies as B@id; S sees M's order under its stored key M@id.
+        assertThat(api.get("/api/v1/orders/" + n.b() + "@" + po, n.key(n.m())).<String>at("buyer")).isEqualTo(n.b());
+        assertThat(api.get("/api/v1/orders/" + n.m() + "@" + po, n.key(n.s())).<String>at("buyer")).isEqualTo(n.m());
+        assertThat(api.get("/api/v1/orders/" + po, n.key(n.s())).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/orders/" + n.b() + "@" + po, n.key(n.o())).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/orders/" + n.m() + "@" + po, n.key(n.o())).status()).isEqualTo(404);
+        // The outsider may use the id as well: its attempt fails only on its own merits (no accepted supplier), not as taken.
+        assertThat(api.postJson("/api/v1/orders", n.key(n.o()), order(po, n.m(), SIDEBOARD, "3", "H87", e, d)).errors())
+                .containsExactly("supplier: '" + n.m() + "' is not an accepted supplier of " + n.o());
+        // B withdraws its order; M's stays open.
+        assertThat(api.post("/api/v1/orders/" + po + "/withdraw", n.key(n.b()), "application/json", "").<String>at("status")).isEqualTo("WITHDRAWN");
+        assertThat(api.get("/api/v1/orders/" + po, n.key(n.m())).<String>at("status")).isEqualTo("OPEN");
+    }
+
+    @Test
+    void quantitiesMustBeFiniteAndWithinTheStatedRange() {
+        Net n = net("order-sync");
+        Instant e = clock.instant().plus(Duration.ofDays(5));
+        Instant d = clock.instant().plus(Duration.ofDays(10));
+        String range = "lines[0].quantity: must be a finite number from 0.000001 to 1000000000";
+        for (Object q : List.of(1e308, "99999999999999999999999999999999", 1e-320, "1e-320", "NaN", "Infinity", "-Infinity", "1000000001")) {
+            String id = "q-" + run;
+            Map<String, Object> body = new java.util.HashMap<>(order(id, n.m(), TABLE, "1", "H87", e, d));
+            body.put("lines", List.of(Map.of("material", TABLE, "quantity", q, "unit", "H87")));
+            Api.Response r = api.postJson("/api/v1/orders", n.key(n.b()), body);
+            assertThat(r.status()).as("%s: %s", q, r.text()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.errors()).as("%s", q).singleElement().asString().startsWith(range);
+            assertThat(api.get("/api/v1/orders/" + id, n.key(n.b())).status()).isEqualTo(404);
+        }
+        Map<String, Object> batch = new java.util.HashMap<>(order("qb-" + run, n.m(), TABLE, "1", "H87", e, d));
+        batch.put("batch", Map.of("minimum", -1, "multiple", 1e300));
+        assertThat(api.postJson("/api/v1/orders", n.key(n.b()), batch).errors()).containsExactlyInAnyOrder(
+                "batch.minimum: must be a finite number from 0 to 1000000000",
+                "batch.multiple: must be a finite number from 0.000001 to 1000000000");
+        Map<String, Object> farOff = new java.util.HashMap<>(order("qd-" + run, n.m(), TABLE, "1", "H87", e, d));
+        farOff.put("due", "+100000-01-01T00:00:00Z");
+        assertThat(api.postJson("/api/v1/orders", n.key(n.b()), farOff).errors())
+                .containsExactly("due: must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        // The largest quantity is decided, not a 500: rejected for capacity.
+        Api.Response largest = api.postJson("/api/v1/orders", n.key(n.b()), order("qmax-" + run, n.m(), TABLE, "1000000000", "H87", e, d));
+        assertThat(largest.status()).as(largest.text()).isEqualTo(201);
+        assertThat(largest.<String>at("status")).isEqualTo("REJECTED");
     }
 
     @Test

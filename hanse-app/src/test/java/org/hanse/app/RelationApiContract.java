@@ -273,7 +273,7 @@ abstract class RelationApiContract extends ApiTestSupport {
         List<Map<String, Object>> all = awaitEvents(r, keys.get(r), "SECURE_MESSAGE", 2);
         assertThat(all).hasSize(2);
         assertThat(((Map<?, ?>) all.get(1).get("payload")).get("integrity")).isEqualTo("DEGRADED");
-        assertThat(api.get("/api/v1/messages/msg3-" + run, keys.get(s)).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/messages/msg3-" + run, keys.get(s)).status()).isEqualTo(404);
     }
 
     @Test
@@ -358,5 +358,61 @@ abstract class RelationApiContract extends ApiTestSupport {
         Api.Response plain = api.postJson("/api/v1/messages", keys.get(a), Map.of("id", "plain-" + run, "to", b, "type", "NOTE", "payload", Map.of("t", "hi")));
         assertThat(plain.<String>at("status")).isEqualTo("DIRECT");
         assertThat(awaitEvents(b, keys.get(b), "SECURE_MESSAGE", 1)).hasSize(1);
+    }
+
+    @Test
+    void aMessageIdIsTheSendersOwnAndReusingItForOtherContentIs409() {
+        String a = id("ma");
+        String b = id("mb");
+        String o = id("mo");
+        Map<String, String> keys = Map.of(a, node(a, 43.0), b, node(b, 43.1), o, node(o, 43.2));
+        connect(b, keys.get(b), a, keys.get(a));
+        String id = "note-" + run;
+        Map<String, Object> note = Map.of("id", id, "to", b, "type", "NOTE", "payload", Map.of("t", "hi"));
+        Api.Response first = api.postJson("/api/v1/messages", keys.get(a), note);
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        // The same message again is a replay with the original answer; other content under the id is refused, not dropped.
+        Api.Response again = api.postJson("/api/v1/messages", keys.get(a), note);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.map()).isEqualTo(first.map());
+        assertThat(api.postJson("/api/v1/messages", keys.get(a), Map.of("id", id, "to", b, "type", "NOTE", "payload", Map.of("t", "bye")))
+                .status()).isEqualTo(409);
+        assertThat(api.postJson("/api/v1/messages", keys.get(a), Map.of("id", id, "to", b, "type", "PRICE_LIST", "payload", Map.of("t", "hi")))
+                .status()).isEqualTo(409);
+        // B uses the same id for its own message to A: a message of its own, both delivered.
+        Api.Response reply = api.postJson("/api/v1/messages", keys.get(b), Map.of("id", id, "to", a, "type", "NOTE", "payload", Map.of("t", "yo")));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        assertThat(reply.<String>at("id")).isEqualTo(id);
+        assertThat(reply.<String>at("from")).isEqualTo(b);
+        assertThat(awaitEvents(a, keys.get(a), "SECURE_MESSAGE", 1)).hasSize(1);
+        assertThat(awaitEvents(b, keys.get(b), "SECURE_MESSAGE", 1)).hasSize(1);
+        // Each sender reads its own by the bare id, the other's under the stored key; an outsider finds nothing (404, not 403).
+        assertThat(api.get("/api/v1/messages/" + id, keys.get(a)).<String>at("from")).isEqualTo(a);
+        assertThat(api.get("/api/v1/messages/" + id, keys.get(b)).<String>at("from")).isEqualTo(b);
+        assertThat(api.get("/api/v1/messages/" + a + "@" + id, keys.get(b)).<String>at("from")).isEqualTo(a);
+        assertThat(api.get("/api/v1/messages/" + id, keys.get(o)).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/messages/" + b + "@" + id, keys.get(o)).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/messages/nobody-" + run, keys.get(o)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void relationSettingsAndResourcesRefuseNonFiniteAndAbsurdNumbers() {
+        String b = id("nb");
+        String s = id("ns");
+        Map<String, String> keys = Map.of(b, node(b, 42.0), s, node(s, 42.1));
+        connect(b, keys.get(b), s, keys.get(s));
+        for (String cost : List.of("\"NaN\"", "\"Infinity\"", "1e308", "1e-320", "1e400")) {
+            Api.Response r = api.put("/api/v1/relations/" + b + "/" + s + "/settings", keys.get(b), "application/json",
+                    "{\"switchingCost\": " + cost + ", \"specificity\": \"NaN\"}");
+            assertThat(r.status()).as("%s: %s", cost, r.text()).isEqualTo(400);
+            assertThat(r.errors()).as(cost).extracting(e -> e.substring(0, e.indexOf(':'))).containsExactlyInAnyOrder("switchingCost", "specificity");
+        }
+        Api.Response resources = api.put("/api/v1/nodes/" + b + "/resources", keys.get(b), "application/json",
+                "[{\"id\": \"m\", \"kind\": \"equipment\", \"className\": \"cnc\", \"capacity\": \"Infinity\", \"load\": 1e300,"
+                        + " \"ranges\": {\"width\": [\"-Infinity\", 1e-320]}}]");
+        assertThat(resources.errors()).extracting(e -> e.substring(0, e.indexOf(':')))
+                .containsExactlyInAnyOrder("[0].capacity", "[0].load", "[0].ranges.width[0]", "[0].ranges.width[1]");
+        assertThat(api.put("/api/v1/relations/" + b + "/" + s + "/settings", keys.get(b), "application/json", "{\"switchingCost\": 1000.5}")
+                .errors()).containsExactly("switchingCost: must be a finite number from 0 to 1000");
     }
 }

@@ -95,7 +95,9 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         assertThat(api.get("/api/v1/nodes/" + n.buyer() + "/buffers/" + BOARD, n.key(n.buyer())).<Number>at("onHand").doubleValue()).isEqualTo(37);
         assertThat(awaitEvents(n.supplier(), n.key(n.supplier()), "SHIPMENT_MILESTONE", 2)).hasSize(2);
         assertThat(awaitEvents(n.buyer(), n.key(n.buyer()), "SHIPMENT_MILESTONE", 3)).hasSize(3);
-        assertThat(api.get("/api/v1/shipments/" + shipment, n.key(n.outsider())).status()).isEqualTo(403);
+        // To an outsider the shipment is as absent as one never made (404, not 403).
+        assertThat(api.get("/api/v1/shipments/" + shipment, n.key(n.outsider())).status()).isEqualTo(404);
+        assertThat(milestone(n, shipment, n.outsider(), Map.of("milestone", "DELIVERED")).status()).isEqualTo(404);
         // The shipment and each milestone (ACCEPTED with the inspection result) are ledger entries, intact.
         Api.Response read = api.get("/api/v1/shipments/" + shipment, n.key(n.buyer()));
         assertThat(read.<String>at("ledger.proof")).startsWith("/api/v1/ledger/proofs/inclusion?index=" + read.<Number>at("ledger.index"));
@@ -116,8 +118,17 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         Api.Response tooMuch = api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", "y-" + run, "order", n.order(),
                 "lines", List.of(unit("30"), unit("11"))));
         assertThat(tooMuch.errors()).containsExactly("lines: shipping 41.0 of " + BOARD + " would exceed the 40.0 ordered (0.0 already shipped)");
+        // Someone else's order is, to the outsider, no order at all: nothing tells it the order exists.
         assertThat(api.postJson("/api/v1/shipments", n.key(n.outsider()), Map.of("id", "z-" + run, "order", n.order(),
-                "lines", List.of(unit("1")))).status()).isEqualTo(403);
+                "lines", List.of(unit("1")))).errors()).containsExactly("order: must be an existing order");
+        for (String absurd : List.of("NaN", "Infinity", "1e308", "99999999999999999999999999999999", "1e-320")) {
+            Api.Response r = api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", "w-" + run, "order", n.order(),
+                    "lines", List.of(Map.of("material", BOARD, "quantity", absurd, "unitPrice", absurd, "currency", "EUR"))));
+            assertThat(r.status()).as("%s: %s", absurd, r.text()).isEqualTo(400);
+            assertThat(r.errors()).as(absurd).extracting(e -> e.substring(0, e.indexOf(':')))
+                    .containsExactlyInAnyOrder("lines[0].quantity", "lines[0].unitPrice");
+        }
+        assertThat(api.get("/api/v1/shipments/w-" + run, OPERATOR).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/shipments/x-" + run, OPERATOR).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/shipments/y-" + run, OPERATOR).status()).isEqualTo(404);
     }
@@ -175,7 +186,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         assertThat(weeks.stream().mapToInt(w -> ((Number) w.get("matches")).intValue()).sum()).isEqualTo(6);
         assertThat(api.get("/api/v1/nodes/" + n.buyer() + "/payments/sync", n.key(n.outsider())).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/payments/sync?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.outsider())).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/payments/p2-" + run, n.key(n.outsider())).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/payments/p2-" + run, n.key(n.outsider())).status()).isEqualTo(404);
         assertThat(awaitEvents(n.supplier(), n.key(n.supplier()), "PAYMENT_MATCHED", 2)).hasSize(2);
     }
 
@@ -194,6 +205,10 @@ abstract class ShipmentApiContract extends ApiTestSupport {
                 .containsExactly("allocations[0].trigger: must be one of [SHIPPED, DELIVERED, ACCEPTED]");
         assertThat(pay(n, "x5-" + run, "10.001", "EUR", now, List.of(alloc(shipment, 1, "SHIPPED"))).errors())
                 .containsExactly("amount: has more decimals than EUR allows");
+        for (String absurd : List.of("NaN", "Infinity", "1e308", "99999999999999999999999999999999", "1e-320", "1000000000001")) {
+            assertThat(pay(n, "x6-" + run, absurd, "EUR", now, List.of(alloc(shipment, 1, "SHIPPED"))).errors()).as(absurd)
+                    .singleElement().asString().startsWith("amount: ");
+        }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE payer_id = ?").param(n.buyer()).query(Long.class).single()).isZero();
     }
 

@@ -203,6 +203,11 @@ abstract class TrustApiContract extends ApiTestSupport {
                  "weights": {"punctuality": 0.5, "quality": 0.3, "information": 0.2}}""".formatted(n.b(), n.s())).errors())
                 .containsExactlyInAnyOrder("promised.information: is required, a number", "weights.qualified: is required, a number",
                         "weights.quality: is not a trust dimension (punctuality, qualified, information)");
+        // Subnormal levels and weights (1e-320 passes "> 0" and leaves the weights' sum at 1) are refused with their paths.
+        assertThat(api.put("/api/v1/trust/parameters", n.key(n.b()), "application/json", """
+                {"buyer": "%s", "supplier": "%s", "promised": {"punctuality": 0.9, "qualified": 0.95, "information": 1e-320},
+                 "weights": {"punctuality": 0.5, "qualified": 0.5, "information": 1e-320}}""".formatted(n.b(), n.s())).errors())
+                .extracting(e -> e.substring(0, e.indexOf(':'))).containsExactlyInAnyOrder("promised.information", "weights.information");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM trust_parameter_proposal WHERE buyer_id = ?").param(n.b()).query(Long.class).single()).isZero();
         assertThat(propose(n, n.o(), 0.5).status()).isIn(403, 422);
 
@@ -243,7 +248,8 @@ abstract class TrustApiContract extends ApiTestSupport {
         assertThat(reported.<Number>at("asymmetry").doubleValue()).isEqualTo(0.5);
         assertThat(api.postJson("/api/v1/penalties", n.key(n.b()), report).status()).as("the same report again").isEqualTo(200);
         assertThat(value(n)).as("reported, not confirmed").isEqualTo(1.0);
-        assertThat(api.get("/api/v1/penalties/pen-" + run, n.key(n.o())).status()).isEqualTo(403);
+        // To an outsider the penalty is as absent as one never reported (404, not 403).
+        assertThat(api.get("/api/v1/penalties/pen-" + run, n.key(n.o())).status()).isEqualTo(404);
         assertThat(api.postJson("/api/v1/penalties/pen-" + run + "/decision", n.key(n.b()), Map.of("decision", "UPHOLD")).status()).isEqualTo(403);
         assertThat(api.postJson("/api/v1/penalties/pen-" + run + "/dispute", n.key(n.b()), Map.of("reason", "x")).status()).isEqualTo(403);
         Api.Response disputed = api.postJson("/api/v1/penalties/pen-" + run + "/dispute", n.key(n.s()), Map.of("reason", "we told B by phone on Monday"));

@@ -15,12 +15,12 @@ public record Scenario(String name, int horizon, int warmUp, int replications, l
     /**
      * The ordering policy: the textbook order-up-to (p-period moving average, safety factor z, negative orders allowed
      * or not, decentralized or centralized demand information), base stock for the known demand, or the Hanse buffers
-     * (order up to B_hi when the level falls below B_lo, DESIGN 3.6) at service level α.
+     * (order up to B_hi when the level falls below B_lo, RULES 3.6) at service level α.
      */
     public record Policy(PolicyKind kind, int p, double z, boolean allowNegativeOrders, boolean centralized, double serviceLevel) {
     }
 
-    /** The Hanse mechanisms of DESIGN 3, each switchable on its own. */
+    /** The Hanse mechanisms of RULES 3, each switchable on its own. */
     public record Mechanisms(boolean triggerResponse, boolean forecastSharing, boolean warnings, boolean payments, boolean trust,
                              boolean substitution) {
         public static final Mechanisms NONE = new Mechanisms(false, false, false, false, false, false);

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Backup lists per (buyer, supplier, material), DESIGN 3.9: every other node that maps the material and that
+ * Backup lists per (buyer, supplier, material), RULES 3.9: every other node that maps the material and that
  * {@link SubstitutionPolicy} allows (it supplies the material and passes the operator's minimum level), scored
  * 0.6 · similarity + 0.4 · proximity — similarity from the equipment models (Jaccard) and parameter ranges of the
  * resources making the material, proximity = 1 / (1 + Δc / c₀) with Δc the extra distance to the buyer and c₀ the

@@ -31,6 +31,7 @@ import org.hanse.core.event.NodeEvent;
 import org.hanse.core.exit.ExitRule;
 import org.hanse.core.exit.RemainingCapacity;
 import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Exits (DESIGN 3.9). A node announces its exit time and remaining-capacity series; each adjacent pair classifies it
+ * Exits (RULES 3.9). A node announces its exit time and remaining-capacity series; each adjacent pair classifies it
  * planned (≥ 3 of the pair's order cycles ahead) or unplanned and is told so; new orders are capped by the series;
  * substitution starts at once for every buyer and material, so buyers can dual-source before the exit. An unannounced
  * exit is detected when a node stays silent beyond its response timeout × (retries + 1) while a confirmed delivery of
@@ -113,9 +114,9 @@ class ExitIntentions implements CapacityLimits {
             if (date == null) {
                 problems.add(new Problem(at + ".from", "is required: a date such as 2027-02-01"));
             }
-            if (!(share instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 1) {
+            if (!(share instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= 1)) {
                 problems.add(new Problem(at + ".share", "must be a number in [0, 1]: the share of declared capacity still offered"));
-            } else if (date != null) {
+            } else if (Numbers.read(at + ".share", n, Numbers.FRACTION, problems) != null && date != null) {
                 steps.add(new RemainingCapacity.Step(date, n.doubleValue()));
             }
         }

@@ -31,7 +31,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The contract net of DESIGN 3.9. A substitution offers a buyer's business with a leaving supplier to every backup
+ * The contract net of RULES 3.9. A substitution offers a buyer's business with a leaving supplier to every backup
  * candidate at once, only nodes {@link SubstitutionPolicy} allows (SUBSTITUTION_REQUEST with the pair's historical order
  * parameters and each open order's quantity and due date, never the buyer's order ids).
  * Candidates that declare capacity for the material answer at once by their own capacity rule; the others answer by
@@ -286,7 +286,7 @@ class Substitutions {
     }
 
     /**
-     * Round 2 (capability matching, DESIGN 3.3): every node declaring capacity for the material that was not asked yet;
+     * Round 2 (capability matching, RULES 3.3): every node declaring capacity for the material that was not asked yet;
      * after round 2, or when there is nobody left to ask, the substitution fails and the operator is alerted.
      */
     private void widen(String id, Instant now) {

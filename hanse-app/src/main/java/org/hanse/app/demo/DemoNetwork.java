@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -73,12 +75,29 @@ class DemoNetwork {
         List<String> signIns = new ArrayList<>();
         List<String> keys = load(signIns);
         Files.createDirectories(dataDir);
-        Path keyFile = dataDir.resolve("demo-keys.txt");
-        Files.write(keyFile, keys, StandardCharsets.UTF_8);
-        Path peopleFile = dataDir.resolve("demo-people.txt");
-        Files.write(peopleFile, signIns, StandardCharsets.UTF_8);
+        Path keyFile = writeOwnerOnly(dataDir.resolve("demo-keys.txt"), keys);
+        Path peopleFile = writeOwnerOnly(dataDir.resolve("demo-people.txt"), signIns);
         LOG.info("Demo network loaded: {} nodes; their API keys are in {}, their admins' web sign-ins in {}", keys.size(),
                 keyFile.toAbsolutePath(), peopleFile.toAbsolutePath());
+    }
+
+    /**
+     * Writes secrets readable by the owner only: the lines go into a temporary file created with mode 0600 (never
+     * readable by others, not even for a moment), which then replaces the target, whatever mode an old copy had.
+     */
+    static Path writeOwnerOnly(Path target, List<String> lines) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path temporary = posix
+                ? Files.createTempFile(dir, ".demo-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, ".demo-", ".tmp");
+        try {
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return target;
     }
 
     /** Registers everything and returns "node-id api-key" lines; adds "email password" lines of the node admins to {@code signIns}. */

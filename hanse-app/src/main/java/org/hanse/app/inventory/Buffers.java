@@ -130,7 +130,7 @@ class Buffers {
             return Optional.empty();
         }
         // Partners on the node's polling list (trust below 0.8) get no pushed vectors: they poll and see the zone only.
-        // MARKET pairs share order status only (DESIGN 3.2).
+        // MARKET pairs share order status only (RULES 3.2).
         List<String> neighbours = neighbours(v.node(), v.material()).stream()
                 .filter(n -> sharing.level(v.node(), n) == SharingLevel.REAL_TIME)
                 .filter(n -> depth.stream().allMatch(d -> d.sharesBufferState(v.node(), n))).toList();

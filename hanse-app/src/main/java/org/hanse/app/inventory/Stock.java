@@ -29,6 +29,7 @@ import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,14 +75,16 @@ class Stock {
         StockLedger.Movement m = validate(node, post, "");
         String hash = Sha256.hex(String.join("|", m.material(), m.kind().name(), m.quantity().stripTrailingZeros().toPlainString(),
                 m.occurredAt().toString(), String.valueOf(m.orderId()), String.valueOf(m.note())));
-        Optional<String> existing = ledger.hashOf(m.id());
+        Optional<String> existing = ledger.ownKey(node, m.id()).flatMap(ledger::hashOf);
         if (existing.isPresent()) {
             if (existing.get().equals(hash)) {
                 return new Recorded(buffers.view(node, m.material()), true);
             }
             throw new ConflictException("movement " + m.id() + " was already recorded with other content");
         }
-        ledger.append(m, hash, clock.instant());
+        String key = ledger.newKey(node, m.id());
+        ledger.append(new StockLedger.Movement(key, m.node(), m.material(), m.kind(), m.quantity(), m.occurredAt(), m.orderId(), m.counterparty(),
+                m.note()), hash, clock.instant());
         return new Recorded(buffers.react(node, m.material()), false);
     }
 
@@ -114,6 +117,8 @@ class Stock {
         if (quantity == null || (kind != MovementKind.ADJUSTMENT && quantity.signum() <= 0) || quantity.signum() == 0) {
             problems.add(new Problem(prefix + "quantity", kind == MovementKind.ADJUSTMENT
                     ? "must be a non-zero number (negative lowers the stock)" : "must be a number greater than 0"));
+            quantity = null;
+        } else if (Numbers.read(prefix + "quantity", quantity, Numbers.SIGNED_QUANTITY, problems) == null) {
             quantity = null;
         }
         if (quantity != null && mapping.isPresent() && post.unit() != null) {
@@ -180,6 +185,9 @@ class Stock {
         return view;
     }
 
+    /** A lot of more than ten years' demand is not a lot but a typo. */
+    static final Numbers.Range LOT_DAYS = Numbers.Range.of(0, 3650);
+
     @Transactional
     void settings(String node, Map<String, Object> body, Principal principal) {
         principal.requireSelfOrOperator(node);
@@ -194,6 +202,8 @@ class Stock {
         }
         if (lot < 0) {
             problems.add(new Problem("lot-days", "must not be negative"));
+        } else {
+            Numbers.check("lot-days", lot, LOT_DAYS, problems);
         }
         if (period != null && period.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add(new Problem("period", "must be at least PT1M"));
@@ -211,6 +221,7 @@ class Stock {
         if (error == null || error < 0) {
             throw new InvalidInputException("forecastError", "must be a number ≥ 0 (standard deviation of daily forecast errors)");
         }
+        Numbers.require("forecastError", error, Numbers.RATE);
         if (supplier == null || material == null || !adjacency.suppliersOf(node, material).contains(supplier)) {
             throw new InvalidInputException("supplier", "must be an accepted supplier of " + node + " for the material");
         }
@@ -274,6 +285,7 @@ class Stock {
                 if (!(rate instanceof Number n) || n.doubleValue() < 0) {
                     throw new InvalidInputException("dailyRate", "must be the planned daily consumption, a number ≥ 0");
                 }
+                Numbers.require("dailyRate", n.doubleValue(), Numbers.RATE);
                 detail.put("dailyRate", n.doubleValue());
             }
             case "BACKUP_SUPPLIER" -> {
@@ -292,6 +304,7 @@ class Stock {
                 if (!(quantity instanceof Number q) || q.doubleValue() <= 0) {
                     throw new InvalidInputException("quantity", "must be a number greater than 0");
                 }
+                Numbers.require("quantity", q.doubleValue(), Numbers.QUANTITY);
                 String transfer = UUID.randomUUID().toString();
                 store.request(new BufferStore.Transfer(transfer, node, p, material, q.doubleValue(), "REQUESTED", clock.instant()));
                 events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.EMERGENCY_TRANSFER, node, List.of(p), clock.instant(),

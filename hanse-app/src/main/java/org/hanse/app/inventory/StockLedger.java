@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hanse.app.web.OwnedKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +26,19 @@ class StockLedger {
     /** A recorded movement; {@code quantity} carries its sign. */
     record Movement(String id, String node, String material, MovementKind kind, BigDecimal quantity, Instant occurredAt,
                     String orderId, String counterparty, String note) {
+    }
+
+    /** Movements: ids chosen by the node whose stock moves. */
+    static final OwnedKeys.Table MOVEMENTS = new OwnedKeys.Table("stock_movement", "node_id");
+
+    /** The key under which {@code node} stored its movement {@code id}, if it did. */
+    Optional<String> ownKey(String node, String id) {
+        return OwnedKeys.own(jdbc, MOVEMENTS, node, id);
+    }
+
+    /** The key for the node's new movement id: bare unless another node uses it (OwnedId). */
+    String newKey(String node, String id) {
+        return OwnedKeys.newKey(jdbc, MOVEMENTS, node, id);
     }
 
     Optional<String> hashOf(String id) {

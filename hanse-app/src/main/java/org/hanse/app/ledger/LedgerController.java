@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hanse.app.security.Principal;
-import org.hanse.app.web.ForbiddenException;
 import org.hanse.app.web.NotFoundException;
 import org.hanse.core.ledger.MerkleHash;
 import org.hanse.core.ledger.MerkleTree;
@@ -56,8 +55,9 @@ class LedgerController {
     Map<String, Object> entry(@PathVariable String index, Principal principal) {
         long i = number("index", index, 0, Long.MAX_VALUE);
         LedgerStore.Entry e = store.entry(i).orElseThrow(() -> new NotFoundException("no ledger entry " + i));
+        // To a node it does not name, an entry is as absent as one never made (like every record it takes no part in).
         if (!principal.isOperator() && !(principal.kind() == Principal.Kind.NODE && e.concerns(principal.nodeId()))) {
-            throw new ForbiddenException("only the nodes an entry names (or the operator) may read it");
+            throw new NotFoundException("no ledger entry " + i);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("index", e.index());

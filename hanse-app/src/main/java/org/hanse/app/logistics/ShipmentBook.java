@@ -75,6 +75,11 @@ public class ShipmentBook {
         jdbc.sql("SELECT id FROM shipment WHERE id = ? FOR UPDATE").param(shipment).query(String.class).list();
     }
 
+    /** The stored key of the shipment {@code given} names for {@code caller}, if the caller is its supplier or buyer (OwnedId). */
+    public Optional<String> key(String caller, String given) {
+        return org.hanse.app.web.OwnedKeys.find(jdbc, Shipments.SHIPMENTS, caller, given);
+    }
+
     public Optional<Unit> unit(String shipment, int line) {
         return jdbc.sql("""
                 SELECT s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency

@@ -20,11 +20,14 @@ import org.hanse.app.security.Principal;
 import org.hanse.app.web.ConflictException;
 import org.hanse.app.web.ForbiddenException;
 import org.hanse.app.web.NotFoundException;
+import org.hanse.app.web.OwnedKeys;
 import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.payment.Milestone;
+import org.hanse.core.node.OwnedId;
 import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +73,9 @@ class Shipments {
         }
     }
 
+    /** Shipments: ids chosen by the supplier, visible to the buyer. */
+    static final OwnedKeys.Table SHIPMENTS = new OwnedKeys.Table("shipment", "supplier_id", "buyer_id");
+
     @Transactional
     Outcome create(Create c, Principal principal) {
         String supplier = principal.requireNode();
@@ -77,7 +83,7 @@ class Shipments {
         if (c.id() == null || !c.id().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
             problems.add(new Problem("id", "is required: 1 to 80 letters, digits, '.', '_' or '-'"));
         }
-        OrderBook.OrderFacts order = c.order() == null ? null : orders.facts(c.order()).orElse(null);
+        OrderBook.OrderFacts order = c.order() == null ? null : orders.factsFor(supplier, c.order()).orElse(null);
         if (order == null) {
             problems.add(new Problem("order", "must be an existing order"));
         } else if (!order.supplier().equals(supplier)) {
@@ -100,9 +106,13 @@ class Shipments {
             }
             if (quantity == null || quantity.signum() <= 0) {
                 problems.add(new Problem(at + ".quantity", "must be a number greater than 0"));
+            } else if (Numbers.read(at + ".quantity", quantity, Numbers.QUANTITY, problems) == null) {
+                quantity = null;
             }
             if (price == null || price.signum() < 0) {
                 problems.add(new Problem(at + ".unitPrice", "must be a number ≥ 0"));
+            } else if (Numbers.read(at + ".unitPrice", price, Numbers.MONEY, problems) == null) {
+                price = null;
             }
             Currency currency = null;
             try {
@@ -121,17 +131,18 @@ class Shipments {
         // A repeated request is answered before the remaining quantity is checked (it would count itself).
         String hash = Sha256.hex(c.order() + "|" + c.lines());
         if (problems.isEmpty()) {
-            Optional<String> existing = jdbc.sql("SELECT content_hash FROM shipment WHERE id = ?").param(c.id()).query(String.class).optional();
-            if (existing.isPresent()) {
-                if (existing.get().equals(hash)) {
-                    return new Outcome(read(c.id(), principal), false);
+            Optional<String> own = OwnedKeys.own(jdbc, SHIPMENTS, supplier, c.id());
+            if (own.isPresent()) {
+                String stored = jdbc.sql("SELECT content_hash FROM shipment WHERE id = ?").param(own.get()).query(String.class).single();
+                if (stored.equals(hash)) {
+                    return new Outcome(read(own.get(), principal), false);
                 }
                 throw new ConflictException("shipment " + c.id() + " already exists with other content");
             }
         }
         if (order != null && problems.isEmpty()) {
             for (Map.Entry<String, Double> e : shipping.entrySet()) {
-                double shipped = alreadyShipped(c.order(), e.getKey());
+                double shipped = alreadyShipped(order.id(), e.getKey());
                 double ordered = order.quantities().get(e.getKey());
                 if (shipped + e.getValue() > ordered + 1e-9) {
                     problems.add(new Problem("lines", "shipping " + e.getValue() + " of " + e.getKey() + " would exceed the "
@@ -158,15 +169,24 @@ class Shipments {
                         + "; the next may leave from " + last.get().plus(rhythm.get().interval()));
             }
         }
+        String key = OwnedKeys.newKey(jdbc, SHIPMENTS, supplier, c.id());
         jdbc.sql("INSERT INTO shipment (id, order_id, buyer_id, supplier_id, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(c.id(), c.order(), order.buyer(), supplier, hash, Timestamp.from(now)).update();
+                .params(key, order.id(), order.buyer(), supplier, hash, Timestamp.from(now)).update();
         for (int i = 0; i < rows.size(); i++) {
             Object[] r = rows.get(i);
             jdbc.sql("INSERT INTO shipment_line (shipment_id, line_no, material, quantity, unit_price, currency) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(c.id(), i + 1, r[0], r[1], r[2], ((Currency) r[3]).getCurrencyCode()).update();
+                    .params(key, i + 1, r[0], r[1], r[2], ((Currency) r[3]).getCurrencyCode()).update();
         }
-        evidence.recordCreated(c.id());
-        return new Outcome(read(c.id(), principal), true);
+        evidence.recordCreated(key);
+        return new Outcome(read(key, principal), true);
+    }
+
+    /**
+     * The shipment's part of its stock movements' ids: the key itself, or for an owner@id key (OwnedId) a digest of it,
+     * since movement ids take no '@' and at most 100 characters.
+     */
+    private static String movementRef(String key) {
+        return key.contains(OwnedId.SEPARATOR) ? Sha256.hex(key).substring(0, 40) : key;
     }
 
     /** A milestone as posted. */
@@ -178,8 +198,9 @@ class Shipments {
     }
 
     @Transactional
-    Outcome milestone(String id, Record r, Principal principal) {
+    Outcome milestone(String given, Record r, Principal principal) {
         String node = principal.requireNode();
+        String id = OwnedKeys.require(jdbc, SHIPMENTS, node, given, "shipment");
         Map<String, Object> head = jdbc.sql("SELECT * FROM shipment WHERE id = ? FOR UPDATE").param(id)
                 .query((rs, n) -> Map.<String, Object>of("order", rs.getString("order_id"), "buyer", rs.getString("buyer_id"),
                         "supplier", rs.getString("supplier_id")))
@@ -254,7 +275,7 @@ class Shipments {
         if (milestone == Milestone.DELIVERED) {
             for (Object[] l : lines) {
                 if (stock.keeps(buyer, (String) l[1])) {
-                    stock.record(buyer, "ship:" + id + ":" + l[0], (String) l[1], "RECEIPT", ((BigDecimal) l[2]).toPlainString(), at, order,
+                    stock.record(buyer, "ship:" + movementRef(id) + ":" + l[0], (String) l[1], "RECEIPT", ((BigDecimal) l[2]).toPlainString(), at, order,
                             "delivery of shipment " + id);
                 }
             }
@@ -265,7 +286,7 @@ class Shipments {
                 String material = (String) l[1];
                 BigDecimal share = ((BigDecimal) l[2]).multiply(rejected).divide(delivered, 6, java.math.RoundingMode.HALF_UP);
                 if (share.signum() > 0 && stock.keeps(buyer, material)) {
-                    stock.record(buyer, "reject:" + id + ":" + l[0], material, "ADJUSTMENT", share.negate().toPlainString(), at, order,
+                    stock.record(buyer, "reject:" + movementRef(id) + ":" + l[0], material, "ADJUSTMENT", share.negate().toPlainString(), at, order,
                             "rejected at acceptance of shipment " + id);
                 }
             }
@@ -292,11 +313,14 @@ class Shipments {
         return new Outcome(read(id, principal), true);
     }
 
-    Map<String, Object> read(String id, Principal principal) {
+    /** A shipment for its supplier and buyer (or the operator); to anyone else it does not exist (404). */
+    Map<String, Object> read(String given, Principal principal) {
+        String caller = principal.isOperator() ? null : principal.requireNode();
+        String id = OwnedKeys.require(jdbc, SHIPMENTS, caller, given, "shipment");
         Map<String, Object> m = jdbc.sql("SELECT * FROM shipment WHERE id = ?").param(id)
                 .query((rs, n) -> {
                     Map<String, Object> s = new LinkedHashMap<>();
-                    s.put("id", rs.getString("id"));
+                    s.put("id", OwnedId.shown(rs.getString("id"), caller));
                     s.put("order", rs.getString("order_id"));
                     s.put("buyer", rs.getString("buyer_id"));
                     s.put("supplier", rs.getString("supplier_id"));

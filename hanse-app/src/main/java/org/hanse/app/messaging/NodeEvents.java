@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hanse.app.web.ConflictException;
+import org.hanse.app.web.OwnedKeys;
 import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
@@ -73,6 +74,17 @@ public class NodeEvents {
                         Timestamp.from(event.time()), event.schemaVersion(), json.writeValueAsString(event.payload()),
                         event.proxy(), event.proxyBy(), event.about(), hash, delivery.name())
                 .update() == 1;
+    }
+
+    /** Events: ids chosen by the sender (POST /events); the server's own are random UUIDs. */
+    static final OwnedKeys.Table EVENTS = new OwnedKeys.Table("event_log", "sender_id");
+
+    /**
+     * The key for an event id chosen by {@code sender}: the key of its own earlier event under that id (a replay, or
+     * a conflict if the content differs), else the bare id while no other sender uses it, else sender@id (OwnedId).
+     */
+    public String keyFor(String sender, String id) {
+        return OwnedKeys.newKey(jdbc, EVENTS, sender, id);
     }
 
     /** Whether the event reached the node's inbox (so the node may answer it). */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hanse.app.security.Principal;
+import org.hanse.core.node.OwnedId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +29,8 @@ class LinkController {
     ResponseEntity<Map<String, Object>> request(@RequestBody Links.Request request, Principal principal) {
         Links.Outcome outcome = links.request(request, principal);
         return ResponseEntity.status(outcome.replay() ? HttpStatus.OK : HttpStatus.CREATED)
-                .header("Location", "/api/v1/links/" + outcome.link().id())
-                .body(json(outcome.link()));
+                .header("Location", "/api/v1/links/" + OwnedId.shown(outcome.link().id(), principal.nodeId()))
+                .body(json(outcome.link(), principal.nodeId()));
     }
 
     @PostMapping("/{id}/accept")
@@ -44,7 +45,7 @@ class LinkController {
 
     @GetMapping("/{id}")
     Map<String, Object> read(@PathVariable String id, Principal principal) {
-        return json(links.read(id, principal));
+        return json(links.read(id, principal), principal.nodeId());
     }
 
     @GetMapping
@@ -54,8 +55,13 @@ class LinkController {
     }
 
     static Map<String, Object> json(Link link) {
+        return json(link, null);
+    }
+
+    /** The link as {@code viewer} sees it: a request it made under its own id as it chose it (OwnedId.shown). */
+    static Map<String, Object> json(Link link, String viewer) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", link.id());
+        m.put("id", OwnedId.shown(link.id(), viewer));
         m.put("buyer", link.buyer());
         m.put("supplier", link.supplier());
         m.put("materials", link.materials());

@@ -25,6 +25,11 @@ class LinkRepository {
         this.json = json;
     }
 
+    /** The connection, for the owner-scoped id look-ups of {@code OwnedKeys}. */
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
     Optional<Link> find(String id) {
         return jdbc.sql("SELECT * FROM link WHERE id = ?").param(id).query(this::toLink).optional();
     }

@@ -15,6 +15,7 @@ import org.hanse.app.security.Principal;
 import org.hanse.app.web.ConflictException;
 import org.hanse.app.web.ForbiddenException;
 import org.hanse.app.web.NotFoundException;
+import org.hanse.app.web.OwnedKeys;
 import org.hanse.core.dictionary.MaterialCode;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
@@ -32,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Links {
+
+    /** Link requests: ids chosen by the requester, visible to both parties. */
+    static final OwnedKeys.Table LINKS = new OwnedKeys.Table("link", "requested_by", "buyer_id", "supplier_id");
 
     private final LinkRepository links;
     private final NodeRepository nodes;
@@ -79,7 +83,7 @@ public class Links {
         }
         List<String> materials = List.copyOf(new LinkedHashSet<>(request.materials()));
         java.time.Duration transit = request.transit() == null ? null : java.time.Duration.parse(request.transit());
-        Optional<Link> existing = links.find(id);
+        Optional<Link> existing = OwnedKeys.own(links.jdbc(), LINKS, requester, id).flatMap(links::find);
         if (existing.isPresent()) {
             Link l = existing.get();
             if (l.buyer().equals(request.buyer()) && l.supplier().equals(request.supplier())
@@ -94,7 +98,9 @@ public class Links {
                     + open.buyer() + " and supplier " + open.supplier());
         });
         Instant now = clock.instant();
-        Link link = new Link(id, request.buyer(), request.supplier(), materials, LinkStatus.REQUESTED, requester, now, null, null, transit);
+        // Another node's request under the same id stays invisible: this one is stored as requester@id (OwnedId).
+        String key = request.id() == null ? id : OwnedKeys.newKey(links.jdbc(), LINKS, requester, id);
+        Link link = new Link(key, request.buyer(), request.supplier(), materials, LinkStatus.REQUESTED, requester, now, null, null, transit);
         links.insert(link);
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_REQUESTED, requester, List.of(counterpart),
                 now, linkPayload(link)));
@@ -110,7 +116,7 @@ public class Links {
         Instant now = clock.instant();
         String acceptor = principal.requireNode();
         String requester = link.requestedBy();
-        links.decide(id, LinkStatus.ACCEPTED, acceptor, now);
+        links.decide(link.id(), LinkStatus.ACCEPTED, acceptor, now);
         // Each side receives the other's current config: the join reaches adjacent nodes only.
         NodeRecord acceptorNode = nodes.find(acceptor).orElseThrow();
         NodeRecord requesterNode = nodes.find(requester).orElseThrow();
@@ -122,7 +128,7 @@ public class Links {
             events.publish(accepted);
             publisher.publishEvent(new ConfigShared(accepted.id()));
         }
-        return new Outcome(links.find(id).orElseThrow(), false);
+        return new Outcome(links.find(link.id()).orElseThrow(), false);
     }
 
     /**
@@ -161,10 +167,10 @@ public class Links {
         }
         Instant now = clock.instant();
         String decliner = principal.requireNode();
-        links.decide(id, LinkStatus.DECLINED, decliner, now);
+        links.decide(link.id(), LinkStatus.DECLINED, decliner, now);
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.LINK_DECLINED, decliner, List.of(link.requestedBy()),
                 now, linkPayload(link)));
-        return new Outcome(links.find(id).orElseThrow(), false);
+        return new Outcome(links.find(link.id()).orElseThrow(), false);
     }
 
     /**
@@ -192,12 +198,10 @@ public class Links {
         return expired;
     }
 
+    /** A link for its two parties (or the operator); to anyone else it does not exist (404). */
     Link read(String id, Principal principal) {
-        Link link = links.find(id).orElseThrow(() -> new NotFoundException("link " + id + " does not exist"));
-        if (!principal.isOperator() && !link.involves(principal.requireNode())) {
-            throw new ForbiddenException("only the two parties of a link may read it");
-        }
-        return link;
+        String key = OwnedKeys.require(links.jdbc(), LINKS, principal.isOperator() ? null : principal.requireNode(), id, "link");
+        return links.find(key).orElseThrow();
     }
 
     List<Link> list(Principal principal) {
@@ -206,10 +210,8 @@ public class Links {
 
     private Link decidable(String id, Principal principal, LinkStatus wanted) {
         String node = principal.requireNode();
-        Link link = links.lock(id).orElseThrow(() -> new NotFoundException("link " + id + " does not exist"));
-        if (!link.involves(node)) {
-            throw new ForbiddenException("only the two parties of a link may see or decide it");
-        }
+        String key = OwnedKeys.require(links.jdbc(), LINKS, node, id, "link");
+        Link link = links.lock(key).orElseThrow(() -> new NotFoundException("link " + id + " does not exist"));
         if (node.equals(link.requestedBy())) {
             throw new ForbiddenException("the requester cannot decide its own link request; " + link.counterpartOfRequester() + " decides");
         }

@@ -24,7 +24,7 @@ class PartnerEventController {
     ResponseEntity<Map<String, Object>> send(@RequestBody PartnerEvents.Send send, Principal principal) {
         NodeEvents.Publication publication = partnerEvents.send(send, principal);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", publication.event().id());
+        body.put("id", org.hanse.core.node.OwnedId.shown(publication.event().id(), principal.nodeId()));
         body.put("type", publication.event().type().name());
         body.put("recipients", publication.event().recipients());
         body.put("proxy", publication.event().proxy());

@@ -60,11 +60,12 @@ class PartnerEvents {
             throw new InvalidInputException(problems);
         }
         Set<String> neighbours = links.neighbours(sender);
+        String key = events.keyFor(sender, send.id());
         NodeEvent event;
         if (send.about() == null) {
             List<String> recipients = List.copyOf(new TreeSet<>(send.recipients()));
             requireAllIn(recipients, neighbours, "recipients must be accepted neighbours of " + sender);
-            event = new NodeEvent(send.id(), type.get(), sender, recipients, clock.instant(), NodeEvent.SCHEMA_VERSION,
+            event = new NodeEvent(key, type.get(), sender, recipients, clock.instant(), NodeEvent.SCHEMA_VERSION,
                     send.payload(), false, null, null);
         } else {
             String subject = send.about();
@@ -80,7 +81,7 @@ class PartnerEvents {
             if (recipients.isEmpty()) {
                 throw new InvalidInputException("about", subject + " has no other neighbour to inform");
             }
-            event = new NodeEvent(send.id(), type.get(), sender, recipients, clock.instant(), NodeEvent.SCHEMA_VERSION,
+            event = new NodeEvent(key, type.get(), sender, recipients, clock.instant(), NodeEvent.SCHEMA_VERSION,
                     send.payload(), true, sender, subject);
         }
         return events.publish(event);

@@ -39,6 +39,8 @@ class ChainPlanner {
     static final int MAX_DEPTH = 8;
     /** A step that cannot be planned at all counts as finishing this far out, so the chain is infeasible there. */
     static final Duration UNREACHABLE = Duration.ofDays(CapacityWindow.HORIZON_DAYS);
+    /** The longest processing time or capacity finish planned: anything longer is as infeasible and would not store. */
+    static final Duration CENTURY = Duration.ofDays(36_525);
 
     private final CapacityStore capacity;
     private final Adjacency adjacency;
@@ -240,7 +242,9 @@ class ChainPlanner {
             if (p.decision() == null || (!p.accepted() && p.decision().earliestFinish() == null)) {
                 capacityFinish = now.plus(UNREACHABLE);
             } else if (!p.accepted()) {
-                capacityFinish = p.decision().earliestFinish();
+                // Capped at a century, as the processing time is: storable, and infeasible all the same.
+                Instant earliest = p.decision().earliestFinish();
+                capacityFinish = earliest.isAfter(now.plus(CENTURY)) ? now.plus(CENTURY) : earliest;
             }
             steps.add(new ChainSchedule.Step(p.id(), p.supplier(), p.parentId(), p.processing(), p.transit(), capacityFinish, null));
         }
@@ -269,7 +273,9 @@ class ChainPlanner {
                 longest = d;
             }
         }
-        return longest;
+        // Work beyond a century counts as a century: such a step is infeasible either way, and every planned instant
+        // stays a timestamp both databases store (PostgreSQL's end at year 294276; 1e9 pieces at 1 an hour pass it).
+        return longest.compareTo(CENTURY) > 0 ? CENTURY : longest;
     }
 
     private static PlannedOrder.Line convert(String material, BigDecimal quantity, UnitOfMeasure unit, Adjacency.Mapping mapping) {

@@ -32,7 +32,7 @@ public class OrderBook {
         return new PairVolume(placed.size(), q);
     }
 
-    /** Share of declared hours still free over the next {@code days} days (0 without a declaration): φ_s of DESIGN 3.2. */
+    /** Share of declared hours still free over the next {@code days} days (0 without a declaration): φ_s of RULES 3.2. */
     public double spareCapacityRatio(String node, Instant now, int days) {
         return capacity.profile(node).map(p -> {
             java.time.LocalDate from = org.hanse.core.order.CapacityWindow.dateOf(now);
@@ -71,7 +71,7 @@ public class OrderBook {
     }
 
     /** Mean slack of the supplier's chain step and mean lead time (due − placed) of each pair's recent orders, in days,
-     * keyed "buyer&gt;supplier" — for τ of DESIGN 3.4. */
+     * keyed "buyer&gt;supplier" — for τ of RULES 3.4. */
     public Map<String, double[]> slackAndLeadDaysAll(Instant since) {
         return orders.slackAndLeadAll(since);
     }
@@ -101,7 +101,7 @@ public class OrderBook {
         return capacity.declaredNodes();
     }
 
-    /** Nodes that declare capacity for the material (capability matching, DESIGN 3.3). */
+    /** Nodes that declare capacity for the material (capability matching, RULES 3.3). */
     public List<String> nodesMaking(String material) {
         return capacity.declaredNodes().stream()
                 .filter(n -> capacity.profile(n).flatMap(p -> p.capability(material)).isPresent()).sorted().toList();
@@ -177,6 +177,12 @@ public class OrderBook {
             o.lines().forEach(l -> q.merge((String) l.get("material"), Double.parseDouble(String.valueOf(l.get("supplierQuantity"))), Double::sum));
             return new OrderFacts(o.id(), o.buyer(), o.supplier(), o.status().name(), q, o.placedAt(), o.due());
         });
+    }
+
+    /** The facts of the order {@code given} names for {@code caller} (OwnedId), if the caller is one of its parties. */
+    public Optional<OrderFacts> factsFor(String caller, String given) {
+        return org.hanse.core.node.OwnedId.pick(caller, given, orders.byKeys(org.hanse.core.node.OwnedId.candidates(caller, given), false),
+                StoredOrder::id, StoredOrder::buyer, o -> o.isParty(caller)).flatMap(o -> facts(o.id()));
     }
 
     public Optional<Instant> placedAt(String orderId) {

@@ -29,8 +29,8 @@ class OrderController {
     ResponseEntity<Map<String, Object>> place(@RequestBody Object body, Principal principal) {
         Orders.Result result = placeRetryingCollisions(body, principal);
         return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED)
-                .header("Location", "/api/v1/orders/" + result.order().id())
-                .body(evidence.json(result.order()));
+                .header("Location", "/api/v1/orders/" + org.hanse.core.node.OwnedId.shown(result.order().id(), principal.nodeId()))
+                .body(evidence.json(result.order(), principal.nodeId()));
     }
 
     /**
@@ -51,13 +51,13 @@ class OrderController {
 
     @GetMapping("/{id}")
     Map<String, Object> read(@PathVariable String id, Principal principal) {
-        return evidence.json(orders.read(id, principal));
+        return evidence.json(orders.read(id, principal), principal.nodeId());
     }
 
     @GetMapping
     Map<String, Object> list(@RequestParam(defaultValue = "any") String role, @RequestParam(defaultValue = "100") int limit,
                              Principal principal) {
-        return Map.of("items", orders.list(role, limit, principal).stream().map(OrderJson::of).toList());
+        return Map.of("items", orders.list(role, limit, principal).stream().map(o -> OrderJson.of(o, principal.nodeId())).toList());
     }
 
     @GetMapping("/{id}/chain")
@@ -71,17 +71,17 @@ class OrderController {
 
     @PostMapping("/{id}/override")
     Map<String, Object> override(@PathVariable String id, @RequestBody Override body, Principal principal) {
-        return evidence.json(orders.override(id, body.decision(), body.reason(), principal));
+        return evidence.json(orders.override(id, body.decision(), body.reason(), principal), principal.nodeId());
     }
 
     @PostMapping("/{id}/resubmit")
     Map<String, Object> resubmit(@PathVariable String id, @RequestBody Object body, Principal principal) {
-        return evidence.json(orders.resubmit(id, body, principal).order());
+        return evidence.json(orders.resubmit(id, body, principal).order(), principal.nodeId());
     }
 
     @PostMapping("/{id}/withdraw")
     Map<String, Object> withdraw(@PathVariable String id, Principal principal) {
-        return OrderJson.of(orders.withdraw(id, principal));
+        return OrderJson.of(orders.withdraw(id, principal), principal.nodeId());
     }
 
     @PostMapping("/{id}/receipts")

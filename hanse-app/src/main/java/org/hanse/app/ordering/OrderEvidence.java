@@ -40,9 +40,9 @@ class OrderEvidence implements LedgerRecords {
         ledger.append(OVERRIDDEN, overrideId(o), overrideEvidence(o));
     }
 
-    /** The order's API shape with {@code ledger: {index, proof}} (and {@code overrideLedger}) when recorded. */
-    Map<String, Object> json(StoredOrder o) {
-        Map<String, Object> m = OrderJson.of(o);
+    /** The order's API shape for {@code viewer} with {@code ledger: {index, proof}} (and {@code overrideLedger}) when recorded. */
+    Map<String, Object> json(StoredOrder o, String viewer) {
+        Map<String, Object> m = OrderJson.of(o, viewer);
         ledger.reference(PLACED, recordId(o)).ifPresent(ref -> m.put("ledger", ref));
         if (o.overriddenAt() != null) {
             ledger.reference(OVERRIDDEN, overrideId(o)).ifPresent(ref -> m.put("overrideLedger", ref));
@@ -61,7 +61,7 @@ class OrderEvidence implements LedgerRecords {
             return orders.find(orderId(recordId)).filter(o -> o.overriddenAt() != null && recordId.equals(overrideId(o)))
                     .map(OrderEvidence::overrideEvidence);
         }
-        int at = recordId.lastIndexOf("@r");
+        int at = recordId.lastIndexOf("#r");
         if (!PLACED.equals(kind) || at < 0) {
             return Optional.empty();
         }
@@ -77,10 +77,10 @@ class OrderEvidence implements LedgerRecords {
         if (OVERRIDDEN.equals(kind)) {
             // Another revision, or a later override of this one, replaced the columns this entry was built from; only
             // when that replacement is itself in the ledger (an edited overridden_at is not a retirement).
-            return orders.find(orderId(recordId)).map(o -> !recordId.startsWith(recordId(o) + "@") ? recorded(PLACED, recordId(o))
+            return orders.find(orderId(recordId)).map(o -> !recordId.startsWith(recordId(o) + "#") ? recorded(PLACED, recordId(o))
                     : o.overriddenAt() != null && !recordId.equals(overrideId(o)) && recorded(OVERRIDDEN, overrideId(o))).orElse(false);
         }
-        int at = recordId.lastIndexOf("@r");
+        int at = recordId.lastIndexOf("#r");
         if (at < 0) {
             return false;
         }
@@ -95,17 +95,17 @@ class OrderEvidence implements LedgerRecords {
     }
 
     static String recordId(StoredOrder o) {
-        return o.id() + "@r" + o.revision();
+        return o.id() + "#r" + o.revision();
     }
 
-    /** Order ids never contain '@' (OrderRequestReader): the id is what precedes the first one. */
+    /** Stored order keys ({@code id} or {@code owner@id}) never contain '#': the key is what precedes the first one. */
     private static String orderId(String recordId) {
-        int at = recordId.indexOf('@');
+        int at = recordId.indexOf('#');
         return at < 0 ? recordId : recordId.substring(0, at);
     }
 
     static String overrideId(StoredOrder o) {
-        return recordId(o) + "@" + o.overriddenAt();
+        return recordId(o) + "#" + o.overriddenAt();
     }
 
     /** The override as decided: who, why, when, and the outcome it set. */

@@ -12,8 +12,13 @@ final class OrderJson {
     }
 
     static Map<String, Object> of(StoredOrder o) {
+        return of(o, null);
+    }
+
+    /** The order as {@code viewer} sees it: its own ids as it chose them (OwnedId.shown), everyone else's by stored key. */
+    static Map<String, Object> of(StoredOrder o, String viewer) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.id());
+        m.put("id", org.hanse.core.node.OwnedId.shown(o.id(), viewer));
         m.put("buyer", o.buyer());
         m.put("supplier", o.supplier());
         m.put("status", o.status().name());

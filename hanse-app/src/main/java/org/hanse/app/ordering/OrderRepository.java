@@ -31,6 +31,13 @@ class OrderRepository {
         return jdbc.sql("SELECT * FROM purchase_order WHERE id = ?").param(id).query(this::toOrder).optional();
     }
 
+    /** Orders stored under any of {@code keys} (the candidates of an id a caller names), locked when asked. */
+    List<StoredOrder> byKeys(List<String> keys, boolean lock) {
+        String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        return jdbc.sql("SELECT * FROM purchase_order WHERE id IN (" + marks + ")" + (lock ? " ORDER BY id FOR UPDATE" : ""))
+                .params(List.copyOf(keys)).query(this::toOrder).list();
+    }
+
     Optional<StoredOrder> lock(String id) {
         return jdbc.sql("SELECT * FROM purchase_order WHERE id = ? FOR UPDATE").param(id).query(this::toOrder).optional();
     }

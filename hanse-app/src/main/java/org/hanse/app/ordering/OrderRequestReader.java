@@ -11,6 +11,7 @@ import org.hanse.core.dictionary.MaterialCode;
 import org.hanse.core.dictionary.UnitOfMeasure;
 import org.hanse.core.node.NodeId;
 import org.hanse.core.order.Priority;
+import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.TreeReader;
 import org.hanse.core.validation.Validated;
 
@@ -19,6 +20,8 @@ final class OrderRequestReader extends TreeReader {
 
     static final Set<String> KEYS = Set.of("id", "buyer", "supplier", "lines", "earliest", "due", "batch", "priority");
     static final int MAX_LINES = 200;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    static final Numbers.Range BATCH_MINIMUM = new Numbers.Range(BigDecimal.ZERO, Numbers.QUANTITY.max());
 
     static Validated<PlaceOrder> read(Object body, String buyer) {
         OrderRequestReader reader = new OrderRequestReader();
@@ -59,13 +62,10 @@ final class OrderRequestReader extends TreeReader {
             if (batch != null) {
                 unknownKeys("batch", batch, Set.of("minimum", "multiple"));
                 if (batch.get("minimum") != null) {
-                    minimum = requiredNumber("batch.minimum", batch.get("minimum"));
-                    if (minimum != null && minimum.signum() < 0) {
-                        add("batch.minimum", "must not be negative");
-                    }
+                    minimum = number("batch.minimum", batch.get("minimum"), BATCH_MINIMUM);
                 }
                 if (batch.get("multiple") != null) {
-                    multiple = positiveNumber("batch.multiple", batch.get("multiple"));
+                    multiple = number("batch.multiple", batch.get("multiple"), Numbers.QUANTITY);
                 }
             }
         }
@@ -107,7 +107,7 @@ final class OrderRequestReader extends TreeReader {
                     material = null;
                 }
             }
-            BigDecimal quantity = positiveNumber(path + ".quantity", line.get("quantity"));
+            BigDecimal quantity = number(path + ".quantity", line.get("quantity"), Numbers.QUANTITY);
             String unitCode = requiredString(path + ".unit", line.get("unit"));
             UnitOfMeasure unit = unitCode == null ? null : UnitOfMeasure.ofCode(unitCode).orElse(null);
             if (unitCode != null && unit == null) {
@@ -126,7 +126,13 @@ final class OrderRequestReader extends TreeReader {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant instant = Instant.parse(text);
+            // Years beyond 9999 parse, but no database stores them (and no order waits that long).
+            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
+                add(path, "must lie between 1970-01-01T00:00:00Z and " + LATEST);
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             add(path, "must be an ISO 8601 instant in UTC such as 2026-12-04T12:00:00Z");
             return null;

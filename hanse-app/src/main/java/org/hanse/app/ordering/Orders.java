@@ -24,6 +24,7 @@ import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.node.InterfaceModule;
+import org.hanse.core.node.OwnedId;
 import org.hanse.core.order.Batch;
 import org.hanse.core.order.CapacityProfile;
 import org.hanse.core.order.CapacityWindow;
@@ -83,15 +84,17 @@ class Orders {
         }
         PlaceOrder order = OrderRequestReader.read(body, buyer).orElseThrow();
         String hash = Sha256.hex(json.writeValueAsString(order.content()));
-        var existing = orders.find(order.id());
+        List<StoredOrder> stored = orders.byKeys(OwnedId.candidates(buyer, order.id()), false);
+        var existing = OwnedId.own(buyer, order.id(), stored, StoredOrder::id, StoredOrder::buyer);
         if (existing.isPresent()) {
-            StoredOrder o = existing.get();
-            if (o.buyer().equals(buyer) && o.contentHash().equals(hash)) {
-                return new Result(o, true);
+            if (existing.get().contentHash().equals(hash)) {
+                return new Result(existing.get(), true);
             }
             throw new ConflictException("order " + order.id() + " already exists with other content");
         }
-        return new Result(decideAndStore(order, hash, 1), false);
+        // Another buyer's order under the same id stays invisible: this one is stored as buyer@id.
+        boolean taken = stored.stream().anyMatch(o -> o.id().equals(order.id()));
+        return new Result(decideAndStore(order.withId(OwnedId.keyFor(buyer, order.id(), taken)), hash, 1), false);
     }
 
     private StoredOrder decideAndStore(PlaceOrder order, String hash, int revision) {
@@ -141,7 +144,7 @@ class Orders {
 
     /**
      * ORDER_STATUS to later nodes of the chain. A supplier without order-sync does not report itself: its buyer
-     * publishes the status about it (proxy conversion, DESIGN 3.1).
+     * publishes the status about it (proxy conversion, RULES 3.1).
      */
     private void status(String orderId, String buyer, String supplier, List<String> recipients, String status, Delivery delivery, Instant now) {
         List<String> to = recipients == null ? List.of() : recipients.stream().filter(r -> !r.equals(supplier)).distinct().toList();
@@ -184,11 +187,18 @@ class Orders {
     }
 
     StoredOrder read(String id, Principal principal) {
-        StoredOrder order = orders.find(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
-        if (!principal.isOperator() && !order.isParty(principal.requireNode())) {
-            throw new ForbiddenException("only the buyer and the supplier of an order may read it");
-        }
-        return order;
+        return resolve(id, principal, false);
+    }
+
+    /**
+     * The order {@code given} names for the caller (OwnedId: its own first, then one it is a party of); an order the
+     * caller takes no part in answers 404 exactly like one that does not exist, so ids cannot be probed.
+     */
+    private StoredOrder resolve(String given, Principal principal, boolean lock) {
+        String caller = principal.isOperator() ? null : principal.requireNode();
+        List<StoredOrder> rows = orders.byKeys(OwnedId.candidates(caller, given), lock);
+        return OwnedId.pick(caller, given, rows, StoredOrder::id, StoredOrder::buyer, o -> caller == null || o.isParty(caller))
+                .orElseThrow(() -> new NotFoundException("order " + given + " does not exist"));
     }
 
     List<StoredOrder> list(String role, int limit, Principal principal) {
@@ -202,20 +212,23 @@ class Orders {
     }
 
     Map<String, Object> chain(String id, Principal principal) {
-        StoredOrder order = orders.find(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        String caller = principal.isOperator() ? null : principal.requireNode();
+        List<StoredOrder> rows = orders.byKeys(OwnedId.candidates(caller, id), false);
+        // Any party of the chain may read it; to everyone else the order does not exist.
+        StoredOrder order = OwnedId.pick(caller, id, rows, StoredOrder::id, StoredOrder::buyer,
+                        o -> caller == null || OrderJson.anyParty(orders.inChain(o.rootId()), caller))
+                .orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
         List<StoredOrder> all = orders.inChain(order.rootId());
-        if (!principal.isOperator() && !OrderJson.anyParty(all, principal.requireNode())) {
-            throw new ForbiddenException("only the parties of the chain's orders may read it");
-        }
         Map<String, StoredOrder> byId = all.stream().collect(Collectors.toMap(StoredOrder::id, o -> o));
         return OrderJson.chain(order.rootId(), orders.chain(order.rootId()), byId);
     }
 
     /** The supplier overrides its decision within its response timeout; recorded with who and why. */
     @Transactional
-    StoredOrder override(String id, String decision, String reason, Principal principal) {
+    StoredOrder override(String given, String decision, String reason, Principal principal) {
         String node = principal.requireNode();
-        StoredOrder order = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        StoredOrder order = resolve(given, principal, true);
+        String id = order.id();
         if (!order.supplier().equals(node)) {
             throw new ForbiddenException("only the supplier of an order may override its decision");
         }
@@ -269,9 +282,10 @@ class Orders {
 
     /** The buyer resubmits a rejected order in a new window (typically the proposed one): decided afresh as the next revision. */
     @Transactional
-    Result resubmit(String id, Object body, Principal principal) {
+    Result resubmit(String given, Object body, Principal principal) {
         String buyer = principal.requireNode();
-        StoredOrder old = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        StoredOrder old = resolve(given, principal, true);
+        String id = old.id();
         if (!old.buyer().equals(buyer)) {
             throw new ForbiddenException("only the buyer of an order may resubmit it");
         }
@@ -279,7 +293,7 @@ class Orders {
             throw new ConflictException("only a rejected order placed by a buyer can be resubmitted; order " + id + " is " + old.status());
         }
         Map<String, Object> content = new LinkedHashMap<>();
-        content.put("id", id);
+        content.put("id", "resubmitted");
         content.put("supplier", old.supplier());
         content.put("lines", old.lines().stream().map(l -> Map.of("material", l.get("material"), "quantity", String.valueOf(l.get("quantity")),
                 "unit", l.get("unit"))).toList());
@@ -290,7 +304,7 @@ class Orders {
         }
         content.put("earliest", window.get("earliest"));
         content.put("due", window.get("due"));
-        PlaceOrder order = OrderRequestReader.read(content, buyer).orElseThrow();
+        PlaceOrder order = OrderRequestReader.read(content, buyer).orElseThrow().withId(id);
         orders.delete(id);
         orders.deleteChain(id);
         return new Result(decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), old.revision() + 1), false);
@@ -298,9 +312,10 @@ class Orders {
 
     /** The buyer withdraws its order: the whole chain below it is released. */
     @Transactional
-    StoredOrder withdraw(String id, Principal principal) {
+    StoredOrder withdraw(String given, Principal principal) {
         String buyer = principal.requireNode();
-        StoredOrder order = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        StoredOrder order = resolve(given, principal, true);
+        String id = order.id();
         if (!order.buyer().equals(buyer) || order.parentId() != null) {
             throw new ForbiddenException("only the buyer who placed an order may withdraw it");
         }
@@ -347,7 +362,7 @@ class Orders {
             newId = id + "-s" + n;
         }
         Map<String, Object> content = new LinkedHashMap<>();
-        content.put("id", newId);
+        content.put("id", "reissued");
         content.put("supplier", newSupplier);
         content.put("lines", old.lines().stream().map(l -> Map.of("material", l.get("material"), "quantity", String.valueOf(l.get("quantity")),
                 "unit", l.get("unit"))).toList());
@@ -355,7 +370,7 @@ class Orders {
         content.put("priority", old.priority());
         content.put("earliest", (old.earliest().isBefore(now) ? now : old.earliest()).toString());
         content.put("due", (old.due().isBefore(now) ? now.plus(java.time.Duration.ofDays(1)) : old.due()).toString());
-        PlaceOrder order = OrderRequestReader.read(content, old.buyer()).orElseThrow();
+        PlaceOrder order = OrderRequestReader.read(content, old.buyer()).orElseThrow().withId(newId);
         StoredOrder placed = decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), 1);
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_STATUS, newSupplier,
                 List.of(old.buyer()), now, Map.of("order", id, "status", "SUBSTITUTED", "replacement", newId, "supplier", newSupplier, "reason", reason)));
@@ -374,9 +389,10 @@ class Orders {
      * negative, warned (DUE_DATE_AT_RISK).
      */
     @Transactional
-    Map<String, Object> receipt(String id, Object body, Principal principal) {
+    Map<String, Object> receipt(String given, Object body, Principal principal) {
         String node = principal.requireNode();
-        StoredOrder order = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
+        StoredOrder order = resolve(given, principal, true);
+        String id = order.id();
         if (!order.supplier().equals(node)) {
             throw new ForbiddenException("only the supplier of an order confirms its completion");
         }

@@ -16,6 +16,11 @@ record PlaceOrder(String id, String buyer, String supplier, List<RequestedLine> 
     record RequestedLine(String material, BigDecimal quantity, UnitOfMeasure unit) {
     }
 
+    /** The same request stored under another key (the owner-scoped key of OwnedId, or a resubmitted order's key). */
+    PlaceOrder withId(String key) {
+        return new PlaceOrder(key, buyer, supplier, lines, earliest, due, batchMinimum, batchMultiple, priority);
+    }
+
     /** The content that decides idempotency: everything the buyer chose. */
     Map<String, Object> content() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.payment.Synchronisation;
 import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The correction path (DESIGN 3.7): the buyer declares its capital and inventory turnover; ρ_t picks PAYMENT_REALIGNMENT
+ * The correction path (RULES 3.7): the buyer declares its capital and inventory turnover; ρ_t picks PAYMENT_REALIGNMENT
  * (milestone terms proposed to the supplier, who accepts or declines), LOGISTICS_RHYTHM (the supplier's shipment plan
  * toward the buyer: interval × (1 + (1 − c)), batch × max(0.5, c), advance payment below c = 0.5) or COMBINED (both).
  */
@@ -80,11 +81,15 @@ class Corrections {
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("interval", "must be an ISO 8601 duration such as P7D");
             }
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(Duration.ofDays(366)) > 0) {
+                throw new InvalidInputException("interval", "must lie between PT1S and P366D");
+            }
         }
         double batch = r.batch() == null ? DEFAULT_BATCH : r.batch();
         if (batch <= 0) {
             throw new InvalidInputException("batch", "must be greater than 0");
         }
+        Numbers.require("batch", batch, Numbers.QUANTITY);
         Synchronisation.Correction path = Synchronisation.correction(turnover.capital(), turnover.inventory());
         double credit = payments.credit(buyer, r.supplier());
         String id = UUID.randomUUID().toString();
@@ -119,9 +124,13 @@ class Corrections {
             List<Problem> problems = new ArrayList<>();
             if (r.capitalTurnover() == null || r.capitalTurnover() <= 0) {
                 problems.add(new Problem("capitalTurnover", "must be a number greater than 0 (turns a year); omit both turnovers to derive them"));
+            } else {
+                Numbers.check("capitalTurnover", r.capitalTurnover(), Numbers.FACTOR, problems);
             }
             if (r.inventoryTurnover() == null || r.inventoryTurnover() <= 0) {
                 problems.add(new Problem("inventoryTurnover", "must be a number greater than 0 (turns a year); omit both turnovers to derive them"));
+            } else {
+                Numbers.check("inventoryTurnover", r.inventoryTurnover(), Numbers.FACTOR, problems);
             }
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);

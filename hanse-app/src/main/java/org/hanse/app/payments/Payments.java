@@ -21,6 +21,7 @@ import org.hanse.app.security.Principal;
 import org.hanse.app.web.ConflictException;
 import org.hanse.app.web.ForbiddenException;
 import org.hanse.app.web.NotFoundException;
+import org.hanse.app.web.OwnedKeys;
 import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
@@ -29,6 +30,8 @@ import org.hanse.core.payment.Money;
 import org.hanse.core.payment.PaymentTerms;
 import org.hanse.core.payment.Synchronisation;
 import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.node.OwnedId;
+import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -164,6 +167,9 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
     record Outcome(Map<String, Object> payment, boolean replay) {
     }
 
+    /** Payments: ids chosen by the payer, visible to the payee. */
+    static final OwnedKeys.Table PAYMENTS = new OwnedKeys.Table("payment", "payer_id", "payee_id");
+
     @Transactional
     Outcome pay(Pay p, Principal principal) {
         String payer = principal.requireNode();
@@ -177,6 +183,8 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         BigDecimal amount = decimal(p.amount());
         if (amount == null || amount.signum() <= 0) {
             problems.add(new Problem("amount", "must be a decimal number greater than 0, written as text"));
+        } else if (Numbers.read("amount", amount, Numbers.MONEY, problems) == null) {
+            amount = null;
         }
         Currency currency = currency(p.currency());
         if (currency == null) {
@@ -203,35 +211,39 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         }
         List<Allocation> allocations = p.allocations() == null ? List.of() : p.allocations();
         String hash = Sha256.hex(String.join("|", p.payee(), money.toString(), paidAt.toString(), String.valueOf(allocations)));
+        String key = OwnedKeys.newKey(jdbc, PAYMENTS, payer, p.id());
         // Insert first: a retry racing the original waits for it and then finds its row, so a payment is recorded once.
         int inserted = jdbc.sql("""
                 INSERT INTO payment (id, payer_id, payee_id, amount, currency, paid_at, status, content_hash, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(p.id(), payer, p.payee(), money.amount(), currency.getCurrencyCode(), Timestamp.from(paidAt),
+                .params(key, payer, p.payee(), money.amount(), currency.getCurrencyCode(), Timestamp.from(paidAt),
                         allocations.isEmpty() ? "UNMATCHED" : "MATCHED", hash, Timestamp.from(now))
                 .update();
         if (inserted == 0) {
-            String existing = jdbc.sql("SELECT content_hash FROM payment WHERE id = ?").param(p.id()).query(String.class).single();
-            if (existing.equals(hash)) {
-                return new Outcome(read(p.id(), principal), true);
+            // Only this payer's own earlier payment can be a replay; a key another payer took in the same instant is a conflict to retry.
+            Optional<String> existing = OwnedKeys.own(jdbc, PAYMENTS, payer, p.id())
+                    .map(k -> jdbc.sql("SELECT content_hash FROM payment WHERE id = ?").param(k).query(String.class).single());
+            if (existing.isPresent() && existing.get().equals(hash)) {
+                return new Outcome(read(key, principal), true);
             }
             throw new ConflictException("payment " + p.id() + " was already recorded with other content");
         }
         if (allocations.isEmpty()) {
             events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.UNMATCHED_PAYMENT, payer, List.of(p.payee()), now,
-                    Map.of("payment", p.id(), "amount", money.amount().toPlainString(), "currency", currency.getCurrencyCode())));
+                    Map.of("payment", key, "amount", money.amount().toPlainString(), "currency", currency.getCurrencyCode())));
         } else {
-            allocate(p.id(), payer, p.payee(), money, paidAt, allocations, payer, "allocations");
+            allocate(key, payer, p.payee(), money, paidAt, allocations, payer, "allocations");
         }
         // Last: the ledger's head stays locked until commit.
-        evidence.record(p.id(), !allocations.isEmpty());
-        return new Outcome(read(p.id(), principal), false);
+        evidence.record(key, !allocations.isEmpty());
+        return new Outcome(read(key, principal), false);
     }
 
     /** The payee matches an unmatched payment to the units it pays. */
     @Transactional
-    Map<String, Object> match(String id, List<Allocation> allocations, Principal principal) {
+    Map<String, Object> match(String given, List<Allocation> allocations, Principal principal) {
         String payee = principal.requireNode();
+        String id = OwnedKeys.require(jdbc, PAYMENTS, payee, given, "payment");
         Map<String, Object> payment = jdbc.sql("SELECT * FROM payment WHERE id = ? FOR UPDATE").param(id)
                 .query((rs, n) -> Map.<String, Object>of("payer", rs.getString("payer_id"), "payee", rs.getString("payee_id"),
                         "amount", rs.getBigDecimal("amount"), "currency", rs.getString("currency"), "paidAt", rs.getTimestamp("paid_at").toInstant(),
@@ -259,11 +271,14 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         Instant now = clock.instant();
         List<Map<String, Object>> matched = new ArrayList<>();
         for (int i = 0; i < allocations.size(); i++) {
-            Allocation a = allocations.get(i);
+            Allocation named = allocations.get(i);
             String at = path + "[" + i + "]";
+            // The unit's shipment as the allocating node names it (OwnedId): one it is no party of is simply not found.
+            Allocation a = new Allocation(named.shipment() == null ? null : shipments.key(by, named.shipment()).orElse(null), named.line(),
+                    named.trigger());
             Optional<ShipmentBook.Unit> unit = a.shipment() == null || a.line() == null ? Optional.empty() : shipments.unit(a.shipment(), a.line());
             if (unit.isEmpty()) {
-                problems.add(new Problem(at, "no logistics unit " + a.shipment() + " line " + a.line()));
+                problems.add(new Problem(at, "no logistics unit " + named.shipment() + " line " + named.line()));
                 continue;
             }
             ShipmentBook.Unit u = unit.get();
@@ -354,11 +369,14 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
                 .params(shipment, line, trigger).query(BigDecimal.class).single();
     }
 
-    Map<String, Object> read(String id, Principal principal) {
+    /** A payment for its payer and payee (or the operator); to anyone else it does not exist (404). */
+    Map<String, Object> read(String given, Principal principal) {
+        String caller = principal.isOperator() ? null : principal.requireNode();
+        String id = OwnedKeys.require(jdbc, PAYMENTS, caller, given, "payment");
         Map<String, Object> m = jdbc.sql("SELECT * FROM payment WHERE id = ?").param(id)
                 .query((rs, n) -> {
                     Map<String, Object> x = new LinkedHashMap<>();
-                    x.put("id", rs.getString("id"));
+                    x.put("id", OwnedId.shown(rs.getString("id"), caller));
                     x.put("payer", rs.getString("payer_id"));
                     x.put("payee", rs.getString("payee_id"));
                     x.put("amount", rs.getBigDecimal("amount").stripTrailingZeros().toPlainString());

@@ -12,6 +12,7 @@ import org.hanse.app.ordering.OrderBook;
 import org.hanse.app.security.Principal;
 import org.hanse.core.relation.Complementarity;
 import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Heterogeneous resource complementarity (DESIGN 3.3). Nodes declare resources (kind, class, parameter ranges,
+ * Heterogeneous resource complementarity (RULES 3.3). Nodes declare resources (kind, class, parameter ranges,
  * capacity and load a day); a resource that is also a capacity resource of the node adds its accepted orders to the
  * load. Redundancy R = max(0, capacity − load), constraint C = max(0, load − capacity). A node's constraints are
  * matched to other nodes' redundant resources of the same class whose ranges contain the needed ones:
@@ -59,6 +60,9 @@ class Complements {
         }
     }
 
+    /** Bounds of a technical parameter range (millimetres, kilograms, …): finite and of sane size. */
+    static final Numbers.Range PARAMETER = Numbers.Range.of(-1e9, 1e9);
+
     @Transactional
     List<Map<String, Object>> declare(String node, List<Resource> resources, Principal principal) {
         principal.requireSelfOrOperator(node);
@@ -81,14 +85,21 @@ class Complements {
             }
             if (r.capacity() == null || r.capacity() < 0) {
                 problems.add(new Problem(at + ".capacity", "must be a number ≥ 0 (units a day)"));
+            } else {
+                Numbers.check(at + ".capacity", r.capacity(), Numbers.RATE, problems);
             }
             if (r.load() == null || r.load() < 0) {
                 problems.add(new Problem(at + ".load", "must be a number ≥ 0 (units a day)"));
+            } else {
+                Numbers.check(at + ".load", r.load(), Numbers.RATE, problems);
             }
             if (r.ranges() != null) {
                 r.ranges().forEach((name, range) -> {
                     if (range == null || range.size() != 2 || range.get(0) == null || range.get(1) == null || range.get(0) > range.get(1)) {
                         problems.add(new Problem(at + ".ranges." + name, "must be [min, max] with min ≤ max"));
+                    } else {
+                        Numbers.check(at + ".ranges." + name + "[0]", range.get(0), PARAMETER, problems);
+                        Numbers.check(at + ".ranges." + name + "[1]", range.get(1), PARAMETER, problems);
                     }
                 });
             }

@@ -24,7 +24,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Critical paths (DESIGN 3.4) toward every finished-goods node (a buyer that supplies nobody): edge weight
+ * Critical paths (RULES 3.4) toward every finished-goods node (a buyer that supplies nobody): edge weight
  * c_e = (v_e / v_max) · τ_e with v_e the pair's 90-day quantity and τ_e = 1 − min(1, slack / lead time) from its
  * orders' chain schedules (0.5 when unknown). Stored; when a path changes its nodes are told (CRITICAL_PATH_CHANGED).
  * Nodes on any critical path are critical: messages to and from them travel on two paths.

@@ -7,6 +7,7 @@ import org.hanse.app.security.Principal;
 import org.hanse.app.web.ForbiddenException;
 import org.hanse.app.web.NotFoundException;
 import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,9 @@ class RelationController {
     record Settings(Double switchingCost, Double specificity) {
     }
 
+    /** Switching costs beyond a thousand 30-day spends say nothing more than "locked in". */
+    static final Numbers.Range SWITCHING_COST = Numbers.Range.of(0, 1000);
+
     @PutMapping("/api/v1/relations/{buyer}/{supplier}/settings")
     @Transactional
     Map<String, Object> settings(@PathVariable String buyer, @PathVariable String supplier, @RequestBody Settings body, Principal principal) {
@@ -62,9 +66,13 @@ class RelationController {
         }
         if (body.switchingCost() != null && (body.switchingCost() < 0 || body.switchingCost().isNaN())) {
             problems.add(new Problem("switchingCost", "must be ≥ 0: the cost of switching to the best alternative in 30-day spends of the pair"));
+        } else if (body.switchingCost() != null) {
+            Numbers.check("switchingCost", body.switchingCost(), SWITCHING_COST, problems);
         }
         if (body.specificity() != null && (body.specificity() < 0 || body.specificity() > 1)) {
             problems.add(new Problem("specificity", "must lie in [0, 1]"));
+        } else if (body.specificity() != null) {
+            Numbers.check("specificity", body.specificity(), Numbers.FRACTION, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

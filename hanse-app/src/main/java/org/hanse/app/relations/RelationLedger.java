@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Transaction density per (buyer, supplier) over 90 days (DESIGN 3.2): ρ = 0.5 · f / (1/7) + 0.5 · κ · m with m the
+ * Transaction density per (buyer, supplier) over 90 days (RULES 3.2): ρ = 0.5 · f / (1/7) + 0.5 · κ · m with m the
  * ordered quantity per day and κ = 1 / median(m) over the network's active pairs; θ1 = 0.5; θ2 from the supplier's
  * spare capacity (next 30 days) and the buyer's declared switching cost; the class with 5 % hysteresis. A class change
  * sends RELATIONSHIP_REASSESSED to both with the sharing depth, exception priority and, for lock-in, diversification

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Relays along accepted links (DESIGN 3.4). The origin posts an item once (stored with its content); every delivery is
+ * Relays along accepted links (RULES 3.4). The origin posts an item once (stored with its content); every delivery is
  * recorded with its hop count, so a node may relay an item only after it reached that node, at the hop count the server
  * recorded — never one the caller names — and with the origin's content. {@link Relay#mayRelay} caps the hops; beyond
  * the cap the relay is dropped and the intended recipients (accepted neighbours of a node on the item's path) subscribe

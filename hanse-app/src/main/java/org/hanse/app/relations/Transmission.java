@@ -16,9 +16,11 @@ import org.hanse.app.security.Principal;
 import org.hanse.app.web.ConflictException;
 import org.hanse.app.web.ForbiddenException;
 import org.hanse.app.web.NotFoundException;
+import org.hanse.app.web.OwnedKeys;
 import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
+import org.hanse.core.node.OwnedId;
 import org.hanse.core.relation.Relay;
 import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Problem;
@@ -29,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Multi-level information transmission (DESIGN 3.4); relays are {@link Relays}. Redundant encoding: a message to or from
+ * Multi-level information transmission (RULES 3.4); relays are {@link Relays}. Redundant encoding: a message to or from
  * a critical node goes directly and, as a second independent path, through an intermediary neighbour; the receiver's
  * confluence applies it once when both copies match the SHA-256 digest of the canonical payload, raises
  * INTEGRITY_MISMATCH (applying neither) when they differ, and applies the direct copy flagged DEGRADED when the second
@@ -37,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class Transmission {
+
+    /** Secure messages: ids chosen by the sender, visible to the recipient and the intermediary. */
+    static final OwnedKeys.Table MESSAGES = new OwnedKeys.Table("secure_message", "sender_id", "recipient_id", "via_id");
 
     private final JdbcClient jdbc;
     private final Adjacency adjacency;
@@ -80,12 +85,14 @@ class Transmission {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM secure_message WHERE id = ?").param(m.id()).query(Long.class).single() > 0) {
-            return read(m.id(), principal);
-        }
         Instant now = clock.instant();
         String canonical = canonical(m.payload());
         String digest = Sha256.hex(canonical);
+        Optional<String> sent = OwnedKeys.own(jdbc, MESSAGES, sender, m.id());
+        if (sent.isPresent()) {
+            return replay(sent.get(), m, digest, principal);
+        }
+        String key = OwnedKeys.newKey(jdbc, MESSAGES, sender, m.id());
         boolean critical = paths.critical(sender) || paths.critical(m.to());
         String via = null;
         if (critical) {
@@ -99,20 +106,35 @@ class Transmission {
         jdbc.sql("""
                 INSERT INTO secure_message (id, sender_id, recipient_id, via_id, message_type, digest, copy_direct, status, created_at, deadline)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?)""")
-                .params(m.id(), sender, m.to(), via, m.type(), digest, canonical, Timestamp.from(now), Timestamp.from(now.plus(confluenceTimeout))).update();
+                .params(key, sender, m.to(), via, m.type(), digest, canonical, Timestamp.from(now), Timestamp.from(now.plus(confluenceTimeout))).update();
         if (!critical) {
-            settle(m.id(), now, false);
-            return read(m.id(), principal);
+            settle(key, now, false);
+            return read(key, principal);
         }
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.RELAY_REQUEST, sender, List.of(via), now,
-                Map.of("message", m.id(), "to", m.to(), "type", m.type(), "payload", m.payload(), "digest", digest)));
-        return read(m.id(), principal);
+                Map.of("message", key, "to", m.to(), "type", m.type(), "payload", m.payload(), "digest", digest)));
+        return read(key, principal);
+    }
+
+    /**
+     * The sender repeats an id: the same message (recipient, type, payload, and intermediary if named) is an idempotent
+     * replay answered with the stored message; anything else under that id is 409, never silently dropped.
+     */
+    private Map<String, Object> replay(String key, Message m, String digest, Principal principal) {
+        Map<String, Object> stored = row(key).orElseThrow();
+        boolean same = m.to().equals(stored.get("to")) && m.type().equals(stored.get("type")) && digest.equals(stored.get("digest"))
+                && (m.via() == null || m.via().equals(stored.get("via")));
+        if (!same) {
+            throw new ConflictException("message " + m.id() + " was already sent with other content");
+        }
+        return read(key, principal);
     }
 
     /** The intermediary forwards its copy (the second path). */
     @Transactional
     Map<String, Object> forward(String id, Map<String, Object> payload, Principal principal) {
         String node = principal.requireNode();
+        id = OwnedKeys.require(jdbc, MESSAGES, node, id, "message");
         Map<String, Object> m = lock(id);
         if (!node.equals(m.get("via"))) {
             throw new ForbiddenException("only the intermediary of message " + id + " forwards it");
@@ -171,13 +193,13 @@ class Transmission {
         }
     }
 
+    /** A message for its sender, recipient or intermediary (or the operator); to anyone else it does not exist (404). */
     Map<String, Object> read(String id, Principal principal) {
-        Map<String, Object> m = row(id).orElseThrow(() -> new NotFoundException("message " + id + " does not exist"));
-        if (!principal.isOperator() && !principal.isNode((String) m.get("from")) && !principal.isNode((String) m.get("to"))
-                && !principal.isNode(String.valueOf(m.get("via")))) {
-            throw new ForbiddenException("a message is visible to its sender, recipient and intermediary");
-        }
+        String caller = principal.isOperator() ? null : principal.requireNode();
+        String key = OwnedKeys.require(jdbc, MESSAGES, caller, id, "message");
+        Map<String, Object> m = row(key).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>(m);
+        out.put("id", OwnedId.shown(key, caller));
         out.remove("copyDirect");
         out.remove("copyRelayed");
         return out;

@@ -56,7 +56,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Optional<Principal> resolve(String header) {
+    /** The principal behind an Authorization header: the operator, a node, or empty for a missing or wrong key. */
+    Optional<Principal> resolve(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }

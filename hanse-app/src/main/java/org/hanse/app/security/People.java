@@ -38,13 +38,10 @@ public class People implements UserDetailsService {
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    private final SignInAttempts attempts;
-
-    People(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, SignInAttempts attempts) {
+    People(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
-        this.attempts = attempts;
     }
 
     /** A person as listed on the node's people page (no hash). */
@@ -67,7 +64,7 @@ public class People implements UserDetailsService {
         return jdbc.sql("SELECT email, display_name, password_hash, node_id, role FROM person WHERE email = ?")
                 .param(email.trim().toLowerCase(Locale.ROOT))
                 .query((rs, n) -> new SignedInPerson(rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-                        rs.getString("node_id"), PersonRole.valueOf(rs.getString("role")), attempts.locked(rs.getString("email"))))
+                        rs.getString("node_id"), PersonRole.valueOf(rs.getString("role"))))
                 .optional();
     }
 
@@ -96,10 +93,13 @@ public class People implements UserDetailsService {
         return problems;
     }
 
-    /** Creates the platform operator's account if none exists yet; returns the generated password, if one was made. */
+    /** Creates the platform operator's account for the configured email if none has it yet; returns the generated password, if one was made. */
     @Transactional
-    Optional<String> ensurePlatformOperator(String email, String configuredPassword) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM person WHERE role = ?").param(PersonRole.PLATFORM_OPERATOR.name())
+    Optional<String> ensurePlatformOperator(String configuredEmail, String configuredPassword) {
+        String email = configuredEmail.trim().toLowerCase(java.util.Locale.ROOT);
+        // The configured email is the operator's sign-in: created when no account has it yet (first start, or the
+        // operator's address changed in the settings); an existing account keeps its password.
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM person WHERE email = ?").param(email)
                 .query(Long.class).single() > 0;
         if (exists) {
             return Optional.empty();
@@ -236,7 +236,7 @@ public class People implements UserDetailsService {
         if (inserted == 0) {
             throw new ConflictException(email + " already has an account");
         }
-        return new SignedInPerson(email, name, hash, nodeId, role, false);
+        return new SignedInPerson(email, name, hash, nodeId, role);
     }
 
     private static String checkEmail(String path, String email, List<Problem> problems) {

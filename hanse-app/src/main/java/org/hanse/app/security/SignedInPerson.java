@@ -8,7 +8,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A person signed in to the web UI; acts as its node's {@link Principal} (or the operator's) in every call. */
-public record SignedInPerson(String email, String displayName, String passwordHash, String nodeId, PersonRole role, boolean locked)
+public record SignedInPerson(String email, String displayName, String passwordHash, String nodeId, PersonRole role)
         implements UserDetails {
 
     @Serial
@@ -34,12 +34,6 @@ public record SignedInPerson(String email, String displayName, String passwordHa
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
-    }
-
-    /** Locked after too many failed sign-ins; checked before the password, so guessing stops. */
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

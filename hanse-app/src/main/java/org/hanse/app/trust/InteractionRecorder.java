@@ -16,7 +16,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what the network records into rated interactions (DESIGN 3.8). An accepted shipment rates each of its logistics
+ * Turns what the network records into rated interactions (RULES 3.8). An accepted shipment rates each of its logistics
  * units: punctuality from delivery against the order's due date over the promised lead time (due − placed), qualified
  * rate accepted / delivered, information accuracy from the supplier's milestone claims that the buyer's delivery
  * confirmed, with time-outs and neighbour-reported contradictions about the order counted as false messages.

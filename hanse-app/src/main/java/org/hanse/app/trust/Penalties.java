@@ -18,6 +18,7 @@ import org.hanse.app.security.Principal;
 import org.hanse.app.web.ConflictException;
 import org.hanse.app.web.ForbiddenException;
 import org.hanse.app.web.NotFoundException;
+import org.hanse.app.web.OwnedKeys;
 import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Penalties for confirmed malicious default or information concealment (DESIGN 3.8). The truster reports one with its
+ * Penalties for confirmed malicious default or information concealment (RULES 3.8). The truster reports one with its
  * evidence and how long the truth was concealed; the trustee may dispute it within the dispute window; an undisputed
  * report is confirmed when the window ends; a disputed one waits for the operator, who upholds or rejects it (the
  * operator may also decide an undisputed one early); the truster may withdraw it until it is decided. Only confirmed
@@ -41,6 +42,9 @@ class Penalties {
 
     /** What a penalty is for. */
     enum Kind { MALICIOUS_DEFAULT, INFORMATION_CONCEALMENT }
+
+    /** Penalties: ids chosen by the reporting truster, visible to the trustee. */
+    static final OwnedKeys.Table PENALTIES = new OwnedKeys.Table("trust_penalty", "truster_id", "trustee_id");
 
     private final JdbcClient jdbc;
     private final Adjacency adjacency;
@@ -114,29 +118,33 @@ class Penalties {
         double asymmetry = TrustValue.asymmetry(concealed, leadTime);
         String hash = Sha256.hex(String.join("|", r.trustee(), kind.name(), String.valueOf(r.order()), occurred.toString(), concealed.toString(),
                 leadTime.toString(), r.evidence()));
+        String key = OwnedKeys.newKey(jdbc, PENALTIES, truster, r.id());
         int inserted = jdbc.sql("""
                 INSERT INTO trust_penalty (id, truster_id, trustee_id, kind, order_id, occurred_at, concealed_s, lead_time_s, asymmetry, evidence,
                                            status, content_hash, reported_at, dispute_until)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(r.id(), truster, r.trustee(), kind.name(), r.order(), Timestamp.from(occurred), concealed.toSeconds(), leadTime.toSeconds(),
+                .params(key, truster, r.trustee(), kind.name(), r.order(), Timestamp.from(occurred), concealed.toSeconds(), leadTime.toSeconds(),
                         asymmetry, r.evidence(), hash, Timestamp.from(now), Timestamp.from(now.plus(disputeWindow)))
                 .update();
         if (inserted == 0) {
-            String existing = jdbc.sql("SELECT content_hash FROM trust_penalty WHERE id = ?").param(r.id()).query(String.class).single();
-            if (!existing.equals(hash)) {
+            // Only the reporter's own earlier report is a replay; a key another reporter took in the same instant is a conflict.
+            Optional<String> existing = OwnedKeys.own(jdbc, PENALTIES, truster, r.id())
+                    .map(k -> jdbc.sql("SELECT content_hash FROM trust_penalty WHERE id = ?").param(k).query(String.class).single());
+            if (existing.isEmpty() || !existing.get().equals(hash)) {
                 throw new ConflictException("penalty " + r.id() + " was already reported with other content");
             }
-            return new Outcome(read(r.id(), principal), true);
+            return new Outcome(read(key, principal), true);
         }
-        Map<String, Object> penalty = read(r.id(), principal);
+        Map<String, Object> penalty = read(key, principal);
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.PENALTY_REPORTED, truster, List.of(r.trustee()), now, penalty));
-        evidence.recordStep(r.id());
+        evidence.recordStep(key);
         return new Outcome(penalty, false);
     }
 
     /** The trustee disputes a reported penalty before its window ends; the operator then decides. */
     @Transactional
     Map<String, Object> dispute(String id, String reason, Principal principal) {
+        id = OwnedKeys.require(jdbc, PENALTIES, principal.requireNode(), id, "penalty");
         Map<String, Object> p = lock(id);
         if (!principal.isNode((String) p.get("trustee"))) {
             throw new ForbiddenException("only the penalised partner disputes a penalty");
@@ -159,6 +167,7 @@ class Penalties {
         if (!principal.isOperator()) {
             throw new ForbiddenException("only the platform operator decides a penalty");
         }
+        id = OwnedKeys.require(jdbc, PENALTIES, null, id, "penalty");
         Map<String, Object> p = lock(id);
         if (!List.of("REPORTED", "DISPUTED").contains(p.get("status"))) {
             throw new ConflictException("penalty " + id + " is " + p.get("status") + " already");
@@ -177,6 +186,7 @@ class Penalties {
     /** The truster withdraws its report while it is undecided. */
     @Transactional
     Map<String, Object> withdraw(String id, Principal principal) {
+        id = OwnedKeys.require(jdbc, PENALTIES, principal.requireNode(), id, "penalty");
         Map<String, Object> p = lock(id);
         if (!principal.isNode((String) p.get("truster"))) {
             throw new ForbiddenException("only the reporter withdraws a penalty");
@@ -220,12 +230,10 @@ class Penalties {
         return row(id).orElseThrow();
     }
 
+    /** A penalty for its two parties (or the operator); to anyone else it does not exist (404). */
     Map<String, Object> read(String id, Principal principal) {
-        Map<String, Object> p = row(id).orElseThrow(() -> new NotFoundException("penalty " + id + " does not exist"));
-        if (!principal.isOperator() && !principal.isNode((String) p.get("truster")) && !principal.isNode((String) p.get("trustee"))) {
-            throw new ForbiddenException("only the two parties and the operator see a penalty");
-        }
-        return p;
+        String key = OwnedKeys.require(jdbc, PENALTIES, principal.isOperator() ? null : principal.requireNode(), id, "penalty");
+        return row(key).orElseThrow();
     }
 
     /** Penalties awaiting the operator's decision (disputed ones). */

@@ -17,6 +17,7 @@ import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.trust.Dimensions;
 import org.hanse.core.validation.InvalidInputException;
+import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -161,6 +162,9 @@ class TrustParameters {
         for (String d : List.of("punctuality", "qualified", "information")) {
             if (values.get(d) == null || values.get(d).isNaN()) {
                 problems.add(new Problem(path + "." + d, "is required, a number"));
+                complete = false;
+            } else if (Numbers.check(path + "." + d, values.get(d), Numbers.SANE, problems) == null) {
+                // ±Infinity and subnormals; the ranges of promised levels and weights are checked by their own rules.
                 complete = false;
             }
         }

@@ -47,7 +47,7 @@ class SimulationRunsTest {
     final SignedInPerson cem = person("cem@example.org");
 
     static SignedInPerson person(String email) {
-        return new SignedInPerson(email, email, "{noop}x", "n-" + email.charAt(0), PersonRole.NODE_ADMIN, false);
+        return new SignedInPerson(email, email, "{noop}x", "n-" + email.charAt(0), PersonRole.NODE_ADMIN);
     }
 
     /** Four nodes, {@code horizon} days, two replications: 4 · horizon · 2 node-days. */

@@ -3,7 +3,7 @@ package org.hanse.core.buffer;
 import java.time.Duration;
 
 /**
- * A node's buffer parameters (DESIGN 3.6): service level α (default 0.95), reaction lag r (default 1 day), the
+ * A node's buffer parameters (RULES 3.6): service level α (default 0.95), reaction lag r (default 1 day), the
  * order lot Q in days of demand (default 7) and the state-vector period P (default 24 h).
  */
 public record BufferPolicy(double serviceLevel, Duration reactionLag, double lotDays, Duration period) {

@@ -1,7 +1,7 @@
 package org.hanse.core.buffer;
 
 /**
- * The buffer rule of DESIGN 3.6, in units of the material and days:
+ * The buffer rule of RULES 3.6, in units of the material and days:
  * SS = z · sqrt(L̄ · σ_d² + d̄² · σ_L²); B_lo = SS + d̄ · r; B_hi = B_lo + d̄ · L̄ + Q with Q = lot days · d̄;
  * T_dep = (on hand − allocated) / d̄. When the downstream shares its forecasts, the upstream passes the
  * downstream's forecast error as σ_d (accurate forecasts shrink upstream buffers).

@@ -6,7 +6,7 @@ import org.hanse.core.node.Location;
 import org.hanse.core.order.Transit;
 
 /**
- * The exception protocol (DESIGN 3.6). Below B_lo: non-urgent (U &lt; θ_U) outbound releases are held and peers
+ * The exception protocol (RULES 3.6). Below B_lo: non-urgent (U &lt; θ_U) outbound releases are held and peers
  * holding the material above their B_hi are asked for an emergency transfer, nearest first. Above B_hi:
  * non-urgent inbound replenishment is held. Holds end when the zone recovers.
  */
@@ -44,7 +44,7 @@ public final class ExceptionProtocol {
     }
 
     /**
-     * The proxy estimate a supplier publishes for a buyer without inventory-notify (DESIGN 3.1): last known position
+     * The proxy estimate a supplier publishes for a buyer without inventory-notify (RULES 3.1): last known position
      * + deliveries since − estimated consumption (mean daily demand from its order history × days elapsed), never
      * below zero.
      */

@@ -6,7 +6,7 @@ import org.hanse.core.node.InterfaceModule;
 
 /**
  * The catalogue of node-to-node event types. Types that belong to an interface module can be published
- * by a neighbour on behalf of a node that has not enabled that module (proxy conversion, DESIGN 3.1).
+ * by a neighbour on behalf of a node that has not enabled that module (proxy conversion, RULES 3.1).
  */
 public enum EventType {
     /** A node joined and its config was sent to its new neighbour. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The envelope of every message between nodes (DESIGN 1). {@code proxy}/{@code proxyBy}/{@code about} are
+ * The envelope of every message between nodes (RULES 1). {@code proxy}/{@code proxyBy}/{@code about} are
  * set when a neighbour publishes on behalf of a node that lacks the module ({@code about} is that node).
  */
 public record NodeEvent(

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.hanse.core.node.InterfaceModule;
 
 /**
- * Proxy conversion (DESIGN 3.1): for a module a node has not enabled, its neighbours publish the
+ * Proxy conversion (RULES 3.1): for a module a node has not enabled, its neighbours publish the
  * equivalent events about it. This decides whether a neighbour may do so for a given event type.
  */
 public final class ProxyConversion {

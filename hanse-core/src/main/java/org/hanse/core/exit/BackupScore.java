@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Backup candidates for a (buyer, supplier, material) (DESIGN 3.9): score = 0.6 · similarity + 0.4 · proximity;
+ * Backup candidates for a (buyer, supplier, material) (RULES 3.9): score = 0.6 · similarity + 0.4 · proximity;
  * similarity = ½ · Jaccard(equipment models) + ½ · mean overlap of the original's process-parameter ranges;
  * proximity = 1 / (1 + Δc / c₀), Δc = extra transport cost versus the original (never below 0). A candidate with
  * similarity 0 is not viable; fewer than 2 viable candidates is BACKUP_LIST_SHORT. The substitute starts with

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.hanse.core.node.ResponseTimeout;
 
 /**
- * Exit classification (DESIGN 3.9): an exit is planned for a pair iff announced at least 3 transaction cycles (the
+ * Exit classification (RULES 3.9): an exit is planned for a pair iff announced at least 3 transaction cycles (the
  * pair's mean order interval, default 7 days) before it; silence beyond timeout × (retries + 1) together with a
  * missed confirmed delivery is an unannounced, unplanned exit.
  */

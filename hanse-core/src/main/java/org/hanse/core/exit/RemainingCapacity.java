@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The capacity a leaving node still offers (DESIGN 3.9): a series of steps "from this date, this share of the declared
+ * The capacity a leaving node still offers (RULES 3.9): a series of steps "from this date, this share of the declared
  * capacity" until the exit, nothing from the exit date on. New orders are capped by it.
  */
 public record RemainingCapacity(Instant exitAt, List<Step> steps) {

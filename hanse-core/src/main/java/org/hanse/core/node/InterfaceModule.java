@@ -3,7 +3,7 @@ package org.hanse.core.node;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The three interface modules a node may enable (DESIGN 3.1). */
+/** The three interface modules a node may enable (RULES 3.1). */
 public enum InterfaceModule {
     ORDER_SYNC("order-sync"), INVENTORY_NOTIFY("inventory-notify"), EXCEPTION_BROADCAST("exception-broadcast");
 

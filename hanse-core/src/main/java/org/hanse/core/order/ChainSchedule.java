@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Backward derivation and forward pass over an order chain (DESIGN 3.5). The chain is a tree: the root is
+ * Backward derivation and forward pass over an order chain (RULES 3.5). The chain is a tree: the root is
  * the supplier of the buyer's order; each child supplies its parent. Backward from the buyer's due date:
  * LF_k = LS_parent − transit_k (root: D − transit), LS_k = LF_k − proc_k. Forward from now:
  * ES_k = max(now, max over children of EF_child + transit_child), EF_k = max(ES_k + proc_k, the capacity's

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trigger-response rule (DESIGN 3.5). R = Σ(setup + quantity / rate) + transit; U = w · R / max(ε, D − now);
+ * The trigger-response rule (RULES 3.5). R = Σ(setup + quantity / rate) + transit; U = w · R / max(ε, D − now);
  * capacity is sufficient iff every resource has the hours free in [today, LF = D − transit] and WIP stays
  * within its limit; then U ≥ θ_U → ACCEPTED_COLLABORATIVE, else ACCEPTED_ROUTINE; otherwise REJECTED.
  */

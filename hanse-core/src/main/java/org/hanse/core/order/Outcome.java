@@ -1,6 +1,6 @@
 package org.hanse.core.order;
 
-/** The supplier's answer to an order (DESIGN 3.5). */
+/** The supplier's answer to an order (RULES 3.5). */
 public enum Outcome {
     /** Capacity sufficient and urgency at or above θ_U: capacity reserved, status pushed in real time. */
     ACCEPTED_COLLABORATIVE,

@@ -3,7 +3,7 @@ package org.hanse.core.order;
 import java.time.Duration;
 import java.time.Instant;
 
-/** U = w_priority · R / max(ε, D − now), with R and D − now in hours (DESIGN 3.5). */
+/** U = w_priority · R / max(ε, D − now), with R and D − now in hours (RULES 3.5). */
 public final class UrgencyIndex {
 
     /** ε: the smallest time to due counted, so an order due now or overdue has a finite, very high urgency. */
@@ -21,7 +21,8 @@ public final class UrgencyIndex {
         return weight * requiredHours / Math.max(hours(EPSILON), hoursToDue);
     }
 
+    /** Hours of any Duration: seconds and nanos apart, since toNanos() overflows beyond 292 years (a huge order). */
     static double hours(Duration d) {
-        return d.toNanos() / 3.6e12;
+        return d.getSeconds() / 3600.0 + d.getNano() / 3.6e12;
     }
 }

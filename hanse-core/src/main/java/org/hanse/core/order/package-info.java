@@ -1,2 +1,2 @@
-/** Order-driven trigger and response (DESIGN 3.5): capacity, urgency, the decision, reservations and the backward/forward chain schedule. */
+/** Order-driven trigger and response (RULES 3.5): capacity, urgency, the decision, reservations and the backward/forward chain schedule. */
 package org.hanse.core.order;

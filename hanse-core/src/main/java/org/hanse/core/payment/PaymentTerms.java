@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Payment terms (DESIGN 3.7) and the amounts they make due for a logistics unit: NET(n) — all n days after
+ * Payment terms (RULES 3.7) and the amounts they make due for a logistics unit: NET(n) — all n days after
  * delivery; MILESTONE — shares due at milestones (default SHIPPED 30 %, DELIVERED 30 %, ACCEPTED 40 %);
  * ADVANCE(p) — p % before shipping, the rest at delivery. Shares are rounded to the currency and the last
  * instalment takes the remainder, so the instalments always add up to the unit's amount.

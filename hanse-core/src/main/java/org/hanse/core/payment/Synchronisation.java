@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The logistics–capital synchronisation measures of DESIGN 3.7: the amount-weighted deviation between payment and
+ * The logistics–capital synchronisation measures of RULES 3.7: the amount-weighted deviation between payment and
  * arrival, the buyer's credit record, and the correction path chosen from the capital-to-inventory turnover ratio.
  */
 public final class Synchronisation {

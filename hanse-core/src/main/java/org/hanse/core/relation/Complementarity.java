@@ -3,7 +3,7 @@ package org.hanse.core.relation;
 import java.util.Map;
 
 /**
- * Heterogeneous resource complementarity (DESIGN 3.3): redundancy R = max(0, capacity − load), constraint
+ * Heterogeneous resource complementarity (RULES 3.3): redundancy R = max(0, capacity − load), constraint
  * C = max(0, load − capacity); a constraint of a is matched by b's redundancy of the same class with
  * score = min(R_b, C_a) / C_a × (fraction of a's needed parameter ranges that b's ranges contain). Asset specificity σ
  * with frequency f (orders/week) is admissible iff 0.1 ≤ σ ≤ 0.4 + 0.5 · (1 − e^(−f)).

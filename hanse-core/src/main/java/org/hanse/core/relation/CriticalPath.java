@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The critical path toward a finished-goods node (DESIGN 3.4): edge weight c_e = (v_e / v_max) · τ_e with
+ * The critical path toward a finished-goods node (RULES 3.4): edge weight c_e = (v_e / v_max) · τ_e with
  * τ_e = 1 − min(1, slack_e / leadtime_e) (0.5 when unknown); the maximum-weight source → target path of the supply
  * graph, in linear time (topological order). Ties go to the lexicographically smaller predecessor.
  *

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Transaction density of a (buyer, supplier) pair over a window W (DESIGN 3.2): f = orders / W, m = amount / W,
+ * Transaction density of a (buyer, supplier) pair over a window W (RULES 3.2): f = orders / W, m = amount / W,
  * κ = 1 / median(m over the network's active pairs), ρ = w_f · f / f_ref + w_a · κ · m (w_f = w_a = 0.5,
  * f_ref = 1/7 per day); θ1 = 0.5; θ2 = 3 · (1 + φ_s) / (1 + c_sw). The class changes only when ρ passes a threshold
  * by 5 % of it.

@@ -8,7 +8,7 @@ import org.hanse.core.node.Location;
 import org.hanse.core.order.Transit;
 
 /**
- * Measured distortion (DESIGN 3.4): the bullwhip ratio of a tier (variance of the orders it places per day over the
+ * Measured distortion (RULES 3.4): the bullwhip ratio of a tier (variance of the orders it places per day over the
  * variance of end demand per day), mean and variance of transmission delays, a suggested response timeout
  * (base + 2σ), and the spatial clustering index (mean nearest-neighbour distance of the nodes).
  */

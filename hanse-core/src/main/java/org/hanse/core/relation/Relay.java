@@ -3,7 +3,7 @@ package org.hanse.core.relation;
 import org.hanse.core.digest.Sha256;
 
 /**
- * Multi-level information transmission (DESIGN 3.4): relays beyond H_max = 4 hops are dropped (deeper nodes subscribe to
+ * Multi-level information transmission (RULES 3.4): relays beyond H_max = 4 hops are dropped (deeper nodes subscribe to
  * the origin directly), and messages to and from critical nodes travel on two paths with the SHA-256 of their canonical
  * payload, cross-validated where they meet.
  */

@@ -3,7 +3,7 @@ package org.hanse.core.trust;
 import java.time.Duration;
 
 /**
- * One interaction's qualities and its reciprocity coefficient r = Σ_d w_d · min(q_d / P_d, 1.5) (DESIGN 3.8):
+ * One interaction's qualities and its reciprocity coefficient r = Σ_d w_d · min(q_d / P_d, 1.5) (RULES 3.8):
  * r &gt; 1 means better than promised, each dimension capped at 1.5.
  */
 public final class Reciprocity {

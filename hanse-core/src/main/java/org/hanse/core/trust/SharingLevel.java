@@ -1,7 +1,7 @@
 package org.hanse.core.trust;
 
 /**
- * What a partner gets (DESIGN 3.8), with hysteresis: below 0.8 it moves to POLLING (polls at most once per period and
+ * What a partner gets (RULES 3.8), with hysteresis: below 0.8 it moves to POLLING (polls at most once per period and
  * sees zones, not quantities); at or above 0.95 to REAL_TIME (pushed events); in between it keeps its level.
  */
 public enum SharingLevel {

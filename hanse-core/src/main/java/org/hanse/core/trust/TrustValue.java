@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Trust of a truster in a trustee (DESIGN 3.8): T = Σ e^(−(now − t_k)/τ) · r_k / Σ e^(−(now − t_k)/τ) over the
+ * Trust of a truster in a trustee (RULES 3.8): T = Σ e^(−(now − t_k)/τ) · r_k / Σ e^(−(now − t_k)/τ) over the
  * interactions in the window W = clamp(20 / f, 14 d, 365 d), f = interactions per day over the last year,
  * τ = W / 3; no interaction → 1.0. Each confirmed penalty multiplies T by (1 − π₀ · a · e^(−(now − t_j)/(4τ))). Times count
  * to the second.

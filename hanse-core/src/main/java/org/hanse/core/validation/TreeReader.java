@@ -53,20 +53,31 @@ public class TreeReader {
         return s;
     }
 
+    /**
+     * Any finite number of sane magnitude (at most 1e12, non-zero at least 1e-9): NaN, ±Infinity, overflows and
+     * subnormals are refused here once for every reader; callers with a stated range use {@link #number}.
+     */
     protected BigDecimal requiredNumber(String path, Object value) {
         if (value == null) {
             add(path, "is required");
             return null;
         }
-        if (value instanceof Number || value instanceof String) {
-            try {
-                return new BigDecimal(value.toString().trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+        BigDecimal n = Numbers.exact(value);
+        if (n == null) {
+            add(path, "must be a number");
+            return null;
         }
-        add(path, "must be a number");
-        return null;
+        String problem = Numbers.SANE.problem(n);
+        if (problem != null) {
+            add(path, problem);
+            return null;
+        }
+        return n;
+    }
+
+    /** A number within {@code range}, else a problem at {@code path}. */
+    protected BigDecimal number(String path, Object value, Numbers.Range range) {
+        return Numbers.read(path, value, range, problems);
     }
 
     /** A number strictly greater than zero. */

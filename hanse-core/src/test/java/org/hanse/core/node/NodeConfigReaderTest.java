@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class NodeConfigReaderTest {
 
-    /** The illustrative file of DESIGN 3.1, as a YAML parser returns it. */
+    /** The illustrative file of RULES 3.1, as a YAML parser returns it. */
     static Map<String, Object> designExample() {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("id", "zj-oak-furniture");

@@ -32,6 +32,18 @@ class OrderRuleTest {
     }
 
     @Test
+    void urgencyOfAnOrderLongerThanNanosecondsCanCountStaysFinite() {
+        // 1e308 pieces at 2 per hour: production saturates at Long.MAX_VALUE ns (about 2.56e9 h); with the transit it is
+        // beyond what Duration.toNanos() can hold, which used to throw "long overflow".
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        Duration huge = Duration.ofNanos(Long.MAX_VALUE).plus(Duration.ofDays(1));
+        double hours = Long.MAX_VALUE / 3.6e12 + 24;
+        assertThat(UrgencyIndex.of(Priority.NORMAL, huge, now, now.plus(Duration.ofHours(10)))).isCloseTo(hours / 10, within(1e-3));
+        OrderDecision d = OrderRule.decide(request(1e308, Priority.NORMAL), PROFILE, LOAD, 0, MONDAY_8, 0.6);
+        assertThat(d.outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
+    @Test
     void urgencyIndexWorkedByHand() {
         // R = 10 h production + 24 h transit = 34 h; D − now = 68 h.
         Instant now = Instant.parse("2026-12-01T00:00:00Z");
