@@ -286,6 +286,11 @@ class WebUiBrowserTest extends ApiTestSupport {
         buyerPage.navigate("/ui/orders/" + order);
         assertThat(buyerPage.locator("#chain-h")).isVisible();
         assertThat(buyerPage.locator("h1")).containsText("REJECTED");
+        // … and where the order sits in the ledger, the same entry the API names, with its inclusion proof.
+        Object index = ((Map<?, ?>) api.get("/api/v1/orders/" + order, keys.get(buyer)).at("ledger")).get("index");
+        assertThat(buyerPage.locator("#ledger-index")).hasText(String.valueOf(index));
+        assertThat(buyerPage.locator("a", new Page.LocatorOptions().setHasText("inclusion proof")))
+                .hasAttribute("href", Pattern.compile("/api/v1/ledger/proofs/inclusion\\?index=" + index + "&size=\\d+"));
         Browser.screenshot(buyerPage, "order");
     }
 

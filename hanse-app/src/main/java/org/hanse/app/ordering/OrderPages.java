@@ -33,13 +33,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OrderPages {
 
     private final Orders orders;
+    private final OrderEvidence evidence;
     private final OrderRepository repository;
     private final Adjacency adjacency;
     private final MaterialDictionary dictionary;
     private final Clock clock;
 
-    OrderPages(Orders orders, OrderRepository repository, Adjacency adjacency, MaterialDictionary dictionary, Clock clock) {
+    OrderPages(Orders orders, OrderRepository repository, Adjacency adjacency, MaterialDictionary dictionary, Clock clock,
+               OrderEvidence evidence) {
         this.orders = orders;
+        this.evidence = evidence;
         this.repository = repository;
         this.adjacency = adjacency;
         this.dictionary = dictionary;
@@ -149,6 +152,8 @@ class OrderPages {
         StoredOrder o = orders.read(order, principal);
         model.addAttribute("order", o);
         model.addAttribute("chain", orders.chain(order, principal));
+        // Where the order sits in the network's tamper-evident ledger (absent only for orders older than the ledger).
+        model.addAttribute("ledger", evidence.json(o, principal.nodeId()).get("ledger"));
         return "ordering/order";
     }
 
