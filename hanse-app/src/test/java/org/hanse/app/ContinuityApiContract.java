@@ -33,6 +33,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
     static final String PLANK = "4012345005448";
     static final String SLAT = "4012345007213";
     static final String DOWEL = "4012345008128";
+    static final String CABINET = "4012360009117";
 
     @Autowired
     MutableClock clock;
@@ -268,6 +269,45 @@ abstract class ContinuityApiContract extends ApiTestSupport {
                 .containsExactlyInAnyOrder("verified: is required: true or false", "note: must be at most 500 characters");
         assertThat(api.get("/api/v1/nodes/" + k + "/verification", kKey).<Boolean>at("verified")).isFalse();
         assertThat(api.put("/api/v1/nodes/nobody-" + run + "/verification", OPERATOR, "application/json", "{\"verified\": true}").status()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRetailerIsNeverABackupSupplierOfTheManufacturersProduct() {
+        String m = id("rm");
+        String d = id("rd");
+        String r = id("rr");
+        String h = id("rh");
+        String a = id("ra");
+        String cabinets = capacity(CABINET, "router-9", "0, 800", null);
+        String mKey = register(m, 53.0, 10.0, CABINET, cabinets);
+        String dKey = register(d, 53.0, 10.0, CABINET, null);
+        link(d, dKey, m, mKey, CABINET);
+        // R, a retailer, buys cabinets from M as D does and declares an assembly workshop with M's own router: it supplies
+        // cabinets, is verified and scores similarity 1 — yet its cabinets come from M.
+        String rKey = register(r, 53.0, 10.0, CABINET, cabinets);
+        link(r, rKey, m, mKey, CABINET);
+        verify(r);
+        // H, another retailer, buys its cabinets from D: further downstream still.
+        String hKey = register(h, 53.0, 10.0, CABINET, cabinets);
+        link(h, hKey, d, dKey, CABINET);
+        verify(h);
+        // A makes cabinets on the same router 20 km away and buys nothing from M or D.
+        register(a, 53.18, 10.0, CABINET, cabinets);
+        verify(a);
+        Map<String, Object> list = api.get("/api/v1/nodes/" + d + "/backups?supplier=" + m + "&material=" + CABINET, dKey).map();
+        assertThat(candidatesOf(list, List.of(r, h, a))).extracting(x -> x.get("node")).containsExactly(a);
+        assertThat(((Number) candidatesOf(list, List.of(a)).get(0).get("similarity")).doubleValue()).isEqualTo(1.0);
+
+        Instant now = clock.instant();
+        assertThat(order(dKey, "ro-" + run, m, CABINET, "30", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(8))).<String>at("status")).isEqualTo("OPEN");
+        Api.Response exit = api.postJson("/api/v1/nodes/" + m + "/exit", mKey, Map.of("type", "CLOSURE", "exitAt", now.plus(Duration.ofDays(30)).toString()));
+        assertThat(exit.status()).as(exit.text()).isEqualTo(201);
+        Map<String, Object> sub = api.get("/api/v1/substitutions", dKey).<List<Map<String, Object>>>at("items").get(0);
+        assertThat(sub.get("winner")).isEqualTo(a);
+        assertThat((List<Map<String, Object>>) sub.get("offers")).extracting(o -> o.get("candidate")).containsExactly(a);
+        assertThat(ofType(feed(r, rKey), "SUBSTITUTION_REQUEST")).isEmpty();
+        assertThat(ofType(feed(h, hKey), "SUBSTITUTION_REQUEST")).isEmpty();
     }
 
     @Test

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Backup lists per (buyer, supplier, material), RULES 3.9: every other node that maps the material and that
- * {@link SubstitutionPolicy} allows (it supplies the material and passes the operator's minimum level), scored
+ * {@link SubstitutionPolicy} allows (it supplies the material, passes the operator's minimum level and is no
+ * competitor of the buyer downstream of the supplier), scored
  * 0.6 · similarity + 0.4 · proximity — similarity from the equipment models (Jaccard) and parameter ranges of the
  * resources making the material, proximity = 1 / (1 + Δc / c₀) with Δc the extra distance to the buyer and c₀ the
  * original's distance (at least 50 km). Viable means some similarity (BackupScore.rank drops the rest). Pinned
@@ -85,7 +86,7 @@ class BackupLists {
         double reference = Math.max(MIN_REFERENCE_KM, adjacency.distanceKm(supplier, buyer));
         double base = adjacency.distanceKm(supplier, buyer);
         List<BackupScore.Candidate> scored = new ArrayList<>();
-        java.util.function.Predicate<String> eligible = policy.eligible(material);
+        java.util.function.Predicate<String> eligible = policy.eligible(buyer, supplier, material);
         for (String node : adjacency.nodesMapping(material)) {
             if (node.equals(buyer) || node.equals(supplier) || excluded.contains(node) || gone.contains(node) || !eligible.test(node)) {
                 continue;

@@ -16,6 +16,7 @@ import org.hanse.app.network.Link;
 import org.hanse.app.ordering.OrderBook;
 import org.hanse.app.trust.TrustLedger;
 import org.hanse.app.web.NotFoundException;
+import org.hanse.core.exit.Downstream;
 import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who may stand in for a leaving supplier (issue 16): only nodes that actually supply the material — capacity declared
  * for it, or an accepted link supplying it to someone — and that pass the operator's minimum level
- * ({@link SubstitutionSettings}). A self-registered copy of a supplier's location and mapping supplies nothing the
+ * ({@link SubstitutionSettings}); never the buyer's competitors downstream of the leaving supplier. A self-registered copy of a supplier's location and mapping supplies nothing the
  * network can see and has neither trust nor the operator's word, so it never sees the buyer's business.
  */
 @Service
@@ -77,10 +78,29 @@ class SubstitutionPolicy implements NodeVerification {
         return n -> verified.contains(n) || meanTrust.getOrDefault(n, -1.0) >= settings.minTrust();
     }
 
-    /** The candidates the policy allows for the material. */
-    Predicate<String> eligible(String material) {
+    /**
+     * The candidates the policy allows to stand in for the original's supply of the material to the buyer: suppliers
+     * of the material passing the level, never the buyer's competitors downstream of the original ({@link #downstream}).
+     */
+    Predicate<String> eligible(String buyer, String original, String material) {
         Predicate<String> level = passesLevel();
-        return n -> supplies(n, material) && level.test(n);
+        Set<String> downstream = downstream(buyer, original, material);
+        return n -> !downstream.contains(n) && supplies(n, material) && level.test(n);
+    }
+
+    /**
+     * The buyer's competitors downstream of the original's supply of the material (RULES 3.9, {@link Downstream}), over
+     * the accepted links and the original's ended ones: a node that bought from it before it left shares its source.
+     */
+    Set<String> downstream(String buyer, String original, String material) {
+        List<Downstream.Supply> supplies = new java.util.ArrayList<>();
+        for (Link l : adjacency.acceptedLinks()) {
+            supplies.add(new Downstream.Supply(l.buyer(), l.supplier(), l.materials()));
+        }
+        for (Link l : adjacency.suppliedBy(original)) {
+            supplies.add(new Downstream.Supply(l.buyer(), l.supplier(), l.materials()));
+        }
+        return Downstream.of(supplies, original, buyer, material);
     }
 
     /** What the offer asks of a candidate: the open orders' total (else the pair's mean order) by the latest due date. */

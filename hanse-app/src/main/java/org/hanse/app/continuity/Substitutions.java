@@ -303,8 +303,9 @@ class Substitutions {
         // mapping it). Nodes that merely run similar equipment are not asked: they would see the buyer's business
         // without supplying the material.
         java.util.function.Predicate<String> level = policy.passesLevel();
+        Set<String> downstream = policy.downstream(buyer, original, material);
         List<String> wider = round >= 2 ? List.of() : policy.suppliersOf(material).stream()
-                .filter(n -> !n.equals(buyer) && !n.equals(original) && !asked.contains(n) && !gone.contains(n))
+                .filter(n -> !n.equals(buyer) && !n.equals(original) && !asked.contains(n) && !gone.contains(n) && !downstream.contains(n))
                 .filter(level)
                 .toList();
         if (wider.isEmpty()) {

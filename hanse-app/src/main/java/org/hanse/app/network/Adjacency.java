@@ -62,6 +62,12 @@ public class Adjacency {
         return links.involving(node).stream().filter(l -> l.status() == LinkStatus.ACCEPTED).toList();
     }
 
+    /** The supplier's accepted and ended links as supplier: who takes, or took, what from it (also after it left). */
+    public List<Link> suppliedBy(String supplier) {
+        return links.involving(supplier).stream()
+                .filter(l -> l.supplier().equals(supplier) && (l.status() == LinkStatus.ACCEPTED || l.status() == LinkStatus.ENDED)).toList();
+    }
+
     /** Every accepted link as (buyer, supplier, materials), for periodic work over the network. */
     public List<Link> acceptedLinks() {
         return links.withStatus(LinkStatus.ACCEPTED);

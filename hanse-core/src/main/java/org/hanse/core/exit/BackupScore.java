@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Backup candidates for a (buyer, supplier, material) (RULES 3.9): score = 0.6 · similarity + 0.4 · proximity;
- * similarity = ½ · Jaccard(equipment models) + ½ · mean overlap of the original's process-parameter ranges;
+ * similarity = ½ · Jaccard(equipment models) + ½ · mean overlap of the original's process-parameter ranges, where a
+ * part nobody declared is unknown and left out (the mean of the known parts; 0 when neither is known);
  * proximity = 1 / (1 + Δc / c₀), Δc = extra transport cost versus the original (never below 0). A candidate with
  * similarity 0 is not viable; fewer than 2 viable candidates is BACKUP_LIST_SHORT. The substitute starts with
  * trust = old trust × δ, δ = 0.5 + 0.5 · similarity.
@@ -35,9 +36,10 @@ public final class BackupScore {
     public record Candidate(String node, double similarity, double proximity, double score) {
     }
 
+    /** Jaccard index; 0 for two empty sets, as nothing declared says nothing about a match. */
     public static double jaccard(Set<String> a, Set<String> b) {
         if (a.isEmpty() && b.isEmpty()) {
-            return 1;
+            return 0;
         }
         Set<String> union = new HashSet<>(a);
         union.addAll(b);
@@ -46,10 +48,13 @@ public final class BackupScore {
         return (double) both.size() / union.size();
     }
 
-    /** Mean over the original's parameters of the share of its range the candidate covers (0 for a missing parameter). */
+    /**
+     * Mean over the original's parameters of the share of its range the candidate covers (0 for a missing parameter);
+     * 0 when the original declares none.
+     */
     public static double rangeOverlap(Map<String, Range> original, Map<String, Range> candidate) {
         if (original.isEmpty()) {
-            return 1;
+            return 0;
         }
         double sum = 0;
         for (Map.Entry<String, Range> e : original.entrySet()) {
@@ -64,8 +69,20 @@ public final class BackupScore {
         return sum / original.size();
     }
 
+    /**
+     * ½ · Jaccard + ½ · range overlap when both parts are known; a part is unknown when nobody declares equipment, or
+     * the original declares no ranges, and then the known part alone counts (an empty declaration is no evidence of a
+     * match, nor of a mismatch). Nothing known: 0, so the candidate is not viable.
+     */
     public static double similarity(Capability original, Capability candidate) {
-        return 0.5 * jaccard(original.equipment(), candidate.equipment()) + 0.5 * rangeOverlap(original.parameters(), candidate.parameters());
+        boolean equipmentKnown = !original.equipment().isEmpty() || !candidate.equipment().isEmpty();
+        boolean rangesKnown = !original.parameters().isEmpty();
+        double j = jaccard(original.equipment(), candidate.equipment());
+        double r = rangeOverlap(original.parameters(), candidate.parameters());
+        if (equipmentKnown && rangesKnown) {
+            return 0.5 * j + 0.5 * r;
+        }
+        return equipmentKnown ? j : rangesKnown ? r : 0;
     }
 
     public static double proximity(double extraTransportCost, double referenceCost) {
