@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -48,6 +50,21 @@ class LiveFeeds {
         }
         send(nodeId, subscriber);
         return emitter;
+    }
+
+    /**
+     * Ends every open stream when the server stops, before the web server's graceful shutdown: a live feed never ends
+     * by itself, so otherwise the shutdown waits out its whole grace period for them. Clients reconnect with
+     * Last-Event-ID and miss nothing.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        subscribers.values().forEach(list -> list.forEach(subscriber -> {
+            synchronized (subscriber) {
+                subscriber.emitter.complete();
+            }
+        }));
+        subscribers.clear();
     }
 
     void wake(String nodeId) {
