@@ -223,6 +223,57 @@ abstract class BufferApiContract extends ApiTestSupport {
                 .isEqualTo(201);
     }
 
+    /** D places tiny orders with N (a thousandth of a board each, so the amount term of ρ stays negligible). */
+    void tinyOrders(Net net, int from, int to) {
+        Instant now = Instant.now();
+        for (int i = from; i < to; i++) {
+            Api.Response placed = api.postJson("/api/v1/orders", net.key(net.d()), Map.of("id", "t-" + i + "-" + run, "supplier", net.n(),
+                    "lines", List.of(Map.of("material", BOARD, "quantity", "0.001", "unit", "H87")),
+                    "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString()));
+            assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        }
+    }
+
+    void awaitClass(Net net, String wanted, int orders) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Api.Response r = api.get("/api/v1/relations/" + net.d() + "/" + net.n(), net.key(net.d()));
+            return r.status() == 200 && wanted.equals(r.at("class")) && ((Number) r.at("ordersIn90Days")).intValue() == orders;
+        });
+    }
+
+    @Test
+    void aMarketNeighbourReadsZoneAndDepletionOnlyACollaborativePartnerTheFullVector() {
+        Net net = net();
+        Instant now = Instant.now();
+        // A reference pair of large orders (N buys 2 × 900 from U) keeps the network's median amount far above D's.
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.postJson("/api/v1/orders", net.key(net.n()), Map.of("id", "ref-" + i + "-" + run, "supplier", net.u(),
+                    "lines", List.of(Map.of("material", BOARD, "quantity", "900", "unit", "H87")),
+                    "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString())).<String>at("status"))
+                    .isEqualTo("OPEN");
+        }
+        // One order in 90 days: ρ ≈ 0.5 · (1/90) · 7 = 0.039 < θ1 → MARKET: D sees N's zone and depletion time only.
+        tinyOrders(net, 0, 1);
+        awaitClass(net, "MARKET", 1);
+        Api.Response market = api.get("/api/v1/nodes/" + net.n() + "/buffers/" + BOARD, net.key(net.d()));
+        assertThat(market.status()).as(market.text()).isEqualTo(200);
+        // On hand 40, allocated 0.001, d̄ = 10: T_dep = 39.999 / 10 = 4.0 days.
+        assertThat(market.map()).containsOnlyKeys("node", "material", "zone", "time", "depletionDays", "sharingDepth")
+                .containsEntry("zone", "INSIDE").containsEntry("sharingDepth", "MARKET");
+        assertThat(market.<Number>at("depletionDays").doubleValue()).isEqualTo(4.0);
+        // A MARKET read is not a polling read: it may be repeated at once.
+        assertThat(api.get("/api/v1/nodes/" + net.n() + "/buffers/" + BOARD, net.key(net.d())).status()).isEqualTo(200);
+
+        // Fifteen orders: 0.5 · (15/90) · 7 = 0.583 ≥ 0.525 (θ1 + 5 %) → COLLABORATIVE: the full vector.
+        tinyOrders(net, 1, 15);
+        awaitClass(net, "COLLABORATIVE", 15);
+        Api.Response full = api.get("/api/v1/nodes/" + net.n() + "/buffers/" + BOARD, net.key(net.d()));
+        assertThat(full.<Number>at("onHand").doubleValue()).isEqualTo(40);
+        assertThat(full.<Number>at("allocated").doubleValue()).isEqualTo(0.015);
+        assertThat(full.<Number>at("low").doubleValue()).isEqualTo(10);
+        assertThat(full.map()).doesNotContainKey("sharingDepth");
+    }
+
     @Test
     void aboveTheHighThresholdHoldsNonUrgentInboundReplenishment() {
         Net net = net();
