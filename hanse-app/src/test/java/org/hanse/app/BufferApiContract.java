@@ -180,6 +180,100 @@ abstract class BufferApiContract extends ApiTestSupport {
         assertThat(awaitEvents(net.n(), net.key(net.n()), "TRANSFER_DECIDED", 1)).hasSize(1);
     }
 
+    Api.Response ship(Net net, String id, String order, String quantity) {
+        return api.postJson("/api/v1/shipments", net.key(net.n()), Map.of("id", id, "order", order,
+                "lines", List.of(Map.of("material", BOARD, "quantity", quantity, "unitPrice", "4.00", "currency", "EUR"))));
+    }
+
+    @Test
+    void aHeldQuantityIsNotShippedAndShipsOnceTheHoldIsReleased() {
+        Net net = net();
+        Instant now = Instant.now();
+        String order = "o-" + run;
+        assertThat(api.postJson("/api/v1/orders", net.key(net.d()), Map.of("id", order, "supplier", net.n(),
+                "lines", List.of(Map.of("material", BOARD, "quantity", "5", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(15)).toString(), "due", now.plus(Duration.ofDays(20)).toString())).<String>at("outcome"))
+                .isEqualTo("ACCEPTED_ROUTINE");
+        // Before any hold N packs 2 of the 5 boards as a unit.
+        assertThat(ship(net, "early-" + run, order, "2").status()).isEqualTo(201);
+        assertThat(move(net.p(), net.key(net.p()), "RECEIPT", "500", now).status()).isEqualTo(201);
+        // 30 consumed: level 10 − 5 = 5 < B_lo = 10, so N's own buffer holds the routine outbound order.
+        assertThat(move(net.n(), net.key(net.n()), "CONSUMPTION", "30", now).<String>at("zone")).isEqualTo("BELOW");
+        List<Map<String, Object>> holds = api.get("/api/v1/nodes/" + net.n() + "/holds", net.key(net.n())).at("items");
+        String hold = (String) holds.get(0).get("id");
+
+        // The other 3 are held: 409 naming the hold and the order, and nothing is stored.
+        Api.Response held = ship(net, "late-" + run, order, "3");
+        assertThat(held.status()).as(held.text()).isEqualTo(409);
+        assertThat(held.<String>at("detail")).contains("hold " + hold + " by " + net.n()).contains("order " + order).contains("below B_lo");
+        assertThat(api.get("/api/v1/shipments/late-" + run, net.key(net.n())).status()).isEqualTo(404);
+        // The unit packed before the hold does not leave either.
+        Api.Response leave = api.postJson("/api/v1/shipments/early-" + run + "/milestones", net.key(net.n()), Map.of("milestone", "SHIPPED"));
+        assertThat(leave.status()).as(leave.text()).isEqualTo(409);
+        assertThat(leave.<String>at("detail")).contains("hold " + hold);
+        assertThat(api.get("/api/v1/shipments/early-" + run, net.key(net.n())).<List<?>>at("milestones")).isEmpty();
+
+        // P's transfer brings N back inside: the hold is released and both ship.
+        String transfer = (String) ((Map<?, ?>) awaitEvents(net.p(), net.key(net.p()), "EMERGENCY_TRANSFER", 1).get(0).get("payload")).get("transfer");
+        assertThat(api.post("/api/v1/transfers/" + transfer + "/accept", net.key(net.p()), "application/json", "").<String>at("status"))
+                .isEqualTo("ACCEPTED");
+        Api.Response late = ship(net, "late-" + run, order, "3");
+        assertThat(late.status()).as(late.text()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/shipments/early-" + run + "/milestones", net.key(net.n()), Map.of("milestone", "SHIPPED")).status())
+                .isEqualTo(201);
+    }
+
+    /** D places tiny orders with N (a thousandth of a board each, so the amount term of ρ stays negligible). */
+    void tinyOrders(Net net, int from, int to) {
+        Instant now = Instant.now();
+        for (int i = from; i < to; i++) {
+            Api.Response placed = api.postJson("/api/v1/orders", net.key(net.d()), Map.of("id", "t-" + i + "-" + run, "supplier", net.n(),
+                    "lines", List.of(Map.of("material", BOARD, "quantity", "0.001", "unit", "H87")),
+                    "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString()));
+            assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        }
+    }
+
+    void awaitClass(Net net, String wanted, int orders) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Api.Response r = api.get("/api/v1/relations/" + net.d() + "/" + net.n(), net.key(net.d()));
+            return r.status() == 200 && wanted.equals(r.at("class")) && ((Number) r.at("ordersIn90Days")).intValue() == orders;
+        });
+    }
+
+    @Test
+    void aMarketNeighbourReadsZoneAndDepletionOnlyACollaborativePartnerTheFullVector() {
+        Net net = net();
+        Instant now = Instant.now();
+        // A reference pair of large orders (N buys 2 × 900 from U) keeps the network's median amount far above D's.
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.postJson("/api/v1/orders", net.key(net.n()), Map.of("id", "ref-" + i + "-" + run, "supplier", net.u(),
+                    "lines", List.of(Map.of("material", BOARD, "quantity", "900", "unit", "H87")),
+                    "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString())).<String>at("status"))
+                    .isEqualTo("OPEN");
+        }
+        // One order in 90 days: ρ ≈ 0.5 · (1/90) · 7 = 0.039 < θ1 → MARKET: D sees N's zone and depletion time only.
+        tinyOrders(net, 0, 1);
+        awaitClass(net, "MARKET", 1);
+        Api.Response market = api.get("/api/v1/nodes/" + net.n() + "/buffers/" + BOARD, net.key(net.d()));
+        assertThat(market.status()).as(market.text()).isEqualTo(200);
+        // On hand 40, allocated 0.001, d̄ = 10: T_dep = 39.999 / 10 = 4.0 days.
+        assertThat(market.map()).containsOnlyKeys("node", "material", "zone", "time", "depletionDays", "sharingDepth")
+                .containsEntry("zone", "INSIDE").containsEntry("sharingDepth", "MARKET");
+        assertThat(market.<Number>at("depletionDays").doubleValue()).isEqualTo(4.0);
+        // A MARKET read is not a polling read: it may be repeated at once.
+        assertThat(api.get("/api/v1/nodes/" + net.n() + "/buffers/" + BOARD, net.key(net.d())).status()).isEqualTo(200);
+
+        // Fifteen orders: 0.5 · (15/90) · 7 = 0.583 ≥ 0.525 (θ1 + 5 %) → COLLABORATIVE: the full vector.
+        tinyOrders(net, 1, 15);
+        awaitClass(net, "COLLABORATIVE", 15);
+        Api.Response full = api.get("/api/v1/nodes/" + net.n() + "/buffers/" + BOARD, net.key(net.d()));
+        assertThat(full.<Number>at("onHand").doubleValue()).isEqualTo(40);
+        assertThat(full.<Number>at("allocated").doubleValue()).isEqualTo(0.015);
+        assertThat(full.<Number>at("low").doubleValue()).isEqualTo(10);
+        assertThat(full.map()).doesNotContainKey("sharingDepth");
+    }
+
     @Test
     void aboveTheHighThresholdHoldsNonUrgentInboundReplenishment() {
         Net net = net();
@@ -191,6 +285,17 @@ abstract class BufferApiContract extends ApiTestSupport {
         assertThat(move(net.n(), net.key(net.n()), "RECEIPT", "200", now).<String>at("zone")).isEqualTo("ABOVE");
         List<Map<String, Object>> holds = api.get("/api/v1/nodes/" + net.n() + "/holds", net.key(net.n())).at("items");
         assertThat(holds).singleElement().satisfies(h -> assertThat(h).containsEntry("direction", "INBOUND").containsEntry("orderId", "in-" + run));
+        // U, the supplier, sees why it cannot ship: the buyer's hold.
+        Map<String, Object> unit = Map.of("id", "in-sh-" + run, "order", "in-" + run,
+                "lines", List.of(Map.of("material", BOARD, "quantity", "50", "unitPrice", "4.00", "currency", "EUR")));
+        Api.Response held = api.postJson("/api/v1/shipments", net.key(net.u()), unit);
+        assertThat(held.status()).as(held.text()).isEqualTo(409);
+        assertThat(held.<String>at("detail")).contains("hold " + holds.get(0).get("id") + " by " + net.n()).contains("the buyer's buffer above B_hi");
+        // A hold expires after hanse.buffers.hold-expiry (14 days): aged past it, it no longer binds.
+        jdbc.sql("UPDATE stock_hold SET created_at = ? WHERE id = ?").params(java.sql.Timestamp.from(now.minus(Duration.ofDays(15))), holds.get(0).get("id"))
+                .update();
+        Api.Response shipped = api.postJson("/api/v1/shipments", net.key(net.u()), unit);
+        assertThat(shipped.status()).as(shipped.text()).isEqualTo(201);
     }
 
     @Test

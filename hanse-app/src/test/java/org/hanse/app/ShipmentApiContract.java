@@ -405,4 +405,85 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         assertThat(derived.<Number>at("inventoryTurnover").doubleValue()).isEqualTo(15.2083);
         assertThat(derived.<String>at("path")).isEqualTo("LOGISTICS_RHYTHM");
     }
+
+    /** Links a buyer to a supplier for boards and places an order of the given quantity due in the given days. */
+    String order(String buyer, String buyerKey, String supplier, String id, String quantity, int dueDays) {
+        Instant now = Instant.now();
+        Api.Response placed = api.postJson("/api/v1/orders", buyerKey, Map.of("id", id, "supplier", supplier,
+                "lines", List.of(Map.of("material", BOARD, "quantity", quantity, "unit", "H87")),
+                "earliest", now.plus(Duration.ofHours(1)).toString(), "due", now.plus(Duration.ofDays(dueDays)).toString()));
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        return id;
+    }
+
+    void link(String buyer, String buyerKey, String supplier, String supplierKey) {
+        Api.Response link = api.postJson("/api/v1/links", buyerKey, Map.of("buyer", buyer, "supplier", supplier, "materials", List.of(BOARD)));
+        assertThat(api.post("/api/v1/links/" + link.at("id") + "/accept", supplierKey, "application/json", "").status()).isEqualTo(200);
+    }
+
+    void awaitClass(String buyer, String supplier, String key, String wanted, int orders) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Api.Response r = api.get("/api/v1/relations/" + buyer + "/" + supplier, key);
+            return r.status() == 200 && wanted.equals(r.at("class")) && ((Number) r.at("ordersIn90Days")).intValue() == orders;
+        });
+    }
+
+    List<String> queue(String supplier, String key) {
+        Api.Response q = api.get("/api/v1/nodes/" + supplier + "/shipping-queue?material=" + BOARD, key);
+        assertThat(q.status()).as(q.text()).isEqualTo(200);
+        return q.<List<Map<String, Object>>>at("items").stream().map(i -> (String) i.get("order")).toList();
+    }
+
+    @Test
+    void exceptionPriorityReordersTwoCompetingShipments() {
+        String s = id("qs");
+        String b1 = id("qa");
+        String b2 = id("qb");
+        String t = id("qt");
+        String r1 = id("qr1");
+        String r2 = id("qr2");
+        Map<String, String> keys = Map.of(s, node(s), b1, node(b1), b2, node(b2), t, node(t), r1, node(r1), r2, node(r2));
+        for (String supplier : List.of(s, t)) {
+            assertThat(api.put("/api/v1/nodes/" + supplier + "/capacity", keys.get(supplier), "application/json", """
+                    {"wip-max": 1000, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24}],
+                     "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 1000}]}""".formatted(BOARD)).status()).isEqualTo(200);
+        }
+        link(b1, keys.get(b1), s, keys.get(s));
+        link(b2, keys.get(b2), s, keys.get(s));
+        // Two reference pairs of 900 boards keep the network's median daily amount far above the hundredths ordered
+        // here, so the amount term of ρ stays negligible and the class follows the order count.
+        link(r1, keys.get(r1), t, keys.get(t));
+        link(r2, keys.get(r2), t, keys.get(t));
+        order(r1, keys.get(r1), t, "qref1-" + run, "900", 5);
+        order(r2, keys.get(r2), t, "qref2-" + run, "900", 5);
+
+        // B1's order is due in 2 days, B2's in 20: equal quantities, so U(B1) = 10 · U(B2). Both pairs are MARKET (one order
+        // in 90 days: ρ ≈ 0.5 · (1/90) · 7 = 0.039 < θ1), equal priority LOW: urgency decides, B1 ships first.
+        String urgent = order(b1, keys.get(b1), s, "q1-" + run, "0.01", 2);
+        String calm = order(b2, keys.get(b2), s, "q2-" + run, "0.01", 20);
+        awaitClass(b1, s, keys.get(b1), "MARKET", 1);
+        awaitClass(b2, s, keys.get(b2), "MARKET", 1);
+        List<String> before = queue(s, keys.get(s));
+        assertThat(before).containsExactly(urgent, calm);
+
+        // B2 orders 14 more (due in 30 days, less urgent than its first): 0.5 · (15/90) · 7 = 0.583 ≥ 0.525 → COLLABORATIVE,
+        // priority NORMAL. Now B2's calm order comes before B1's urgent one.
+        for (int i = 0; i < 14; i++) {
+            order(b2, keys.get(b2), s, "q2-" + i + "-" + run, "0.01", 30);
+        }
+        awaitClass(b2, s, keys.get(b2), "COLLABORATIVE", 15);
+        Api.Response after = api.get("/api/v1/nodes/" + s + "/shipping-queue?material=" + BOARD, keys.get(s));
+        List<Map<String, Object>> items = after.at("items");
+        assertThat(items).hasSize(16);
+        assertThat(items.get(0)).containsEntry("order", calm).containsEntry("buyer", b2).containsEntry("priority", "NORMAL").containsEntry("rank", 1);
+        assertThat(items.get(15)).containsEntry("order", urgent).containsEntry("buyer", b1).containsEntry("priority", "LOW");
+        assertThat(((Number) items.get(15).get("urgency")).doubleValue()).isGreaterThan(((Number) items.get(0).get("urgency")).doubleValue());
+        // A shipped order leaves the queue; only the supplier (and the operator) sees it.
+        assertThat(api.postJson("/api/v1/shipments", keys.get(s), Map.of("id", "qsh-" + run, "order", calm, "lines", List.of(unit("0.01"))))
+                .status()).isEqualTo(201);
+        assertThat(queue(s, keys.get(s))).hasSize(15).doesNotContain(calm).endsWith(urgent);
+        assertThat(api.get("/api/v1/nodes/" + s + "/shipping-queue?material=" + BOARD, keys.get(b1)).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/nodes/" + s + "/shipping-queue?material=", keys.get(s)).errors())
+                .containsExactly("material: must be a material code of 1 to 40 characters");
+    }
 }

@@ -89,6 +89,10 @@ abstract class TrustApiContract extends ApiTestSupport {
         String rejected = Integer.toString(40 - Integer.parseInt(accepted));
         Api.Response done = milestone(n, shipment, n.b(), Map.of("milestone", "ACCEPTED", "accepted", accepted, "rejected", rejected));
         assertThat(done.status()).as(done.text()).isEqualTo(201);
+        if (!accepted.equals("0")) {
+            // B passes the boards on at once: its buffer stays inside, so no hold on the order (RULES 3.6) stops the next unit.
+            assertThat(move(n.b(), n.key(n.b()), "ADJUSTMENT", "-" + accepted, Instant.now()).status()).isEqualTo(201);
+        }
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/trust/" + n.b() + "/" + n.s(), n.key(n.b()))
                 .<List<?>>at("interactions").size() == k);
     }
@@ -143,6 +147,10 @@ abstract class TrustApiContract extends ApiTestSupport {
         assertThat(again.header("Retry-After")).isNotNull();
         assertThat(api.get("/api/v1/nodes/" + n.b() + "/buffers/" + BOARD, n.key(n.d())).<Number>at("onHand").doubleValue()).isEqualTo(540);
         assertThat(api.get("/api/v1/nodes/" + n.b() + "/buffers/" + BOARD, n.key(n.o())).status()).isEqualTo(403);
+        // Above B_hi, B holds its non-urgent inbound order: S's next unit would be refused (409) until B is back inside.
+        assertThat(api.postJson("/api/v1/shipments", n.key(n.s()), Map.of("id", "tsh-held-" + run, "order", n.order(),
+                "lines", List.of(Map.of("material", BOARD, "quantity", "40", "unitPrice", "12.50", "currency", "EUR")))).status()).isEqualTo(409);
+        assertThat(move(n.b(), n.key(n.b()), "ADJUSTMENT", "-500", Instant.now()).<String>at("zone")).isEqualTo("INSIDE");
 
         // Hysteresis: (0.631579 + 1.039742) / 2 = 0.8357, (0.631579 + 2 · 1.039742) / 3 = 0.9037 and (… + 3 · …) / 4 = 0.9377
         // keep S polling (between 0.8 and 0.95 the level stays); the fourth good delivery lifts T to
@@ -168,8 +176,8 @@ abstract class TrustApiContract extends ApiTestSupport {
 
         // Pushes are back: the next zone change reaches S with quantities, and S reads them in full.
         int before = vectors(n.s(), n.key(n.s()));
-        Api.Response down = move(n.b(), n.key(n.b()), "CONSUMPTION", "500", Instant.now());
-        assertThat(down.<String>at("zone")).as(down.text()).isNotEqualTo("ABOVE");
+        Api.Response up = move(n.b(), n.key(n.b()), "RECEIPT", "500", Instant.now());
+        assertThat(up.<String>at("zone")).as(up.text()).isEqualTo("ABOVE");
         List<Map<String, Object>> pushed = awaitEvents(n.s(), n.key(n.s()), "STATE_VECTOR", before + 1);
         assertThat(((Map<?, ?>) pushed.get(pushed.size() - 1).get("payload")).containsKey("onHand")).isTrue();
         assertThat(api.get("/api/v1/nodes/" + n.b() + "/buffers/" + BOARD, n.key(n.s())).<Object>at("onHand")).isNotNull();

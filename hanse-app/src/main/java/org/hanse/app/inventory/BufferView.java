@@ -37,8 +37,11 @@ record BufferView(String node, String material, double onHand, double allocated,
         return demand.mean() > 0 && BufferRule.needsExpedite(depletionDays(), leadTime.mean());
     }
 
-    /** How a reader sees it: everything, or (for a partner on the polling list, issue 6) only the zone. */
-    enum Visibility { FULL, ZONE_ONLY }
+    /**
+     * How a reader sees it: everything; zone and depletion time (a MARKET-class neighbour, RULES 3.2); or only the zone
+     * (a partner on the polling list, RULES 3.8).
+     */
+    enum Visibility { FULL, ZONE_AND_DEPLETION, ZONE_ONLY }
 
     Map<String, Object> json(Visibility visibility) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -47,6 +50,10 @@ record BufferView(String node, String material, double onHand, double allocated,
         m.put("zone", zone().name());
         m.put("time", at.toString());
         if (visibility == Visibility.ZONE_ONLY) {
+            return m;
+        }
+        if (visibility == Visibility.ZONE_AND_DEPLETION) {
+            m.put("depletionDays", Double.isInfinite(depletionDays()) ? null : round(depletionDays()));
             return m;
         }
         m.put("onHand", round(onHand));

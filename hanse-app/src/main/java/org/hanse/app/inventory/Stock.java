@@ -159,7 +159,10 @@ class Stock {
         return adjacency.mapping(node, material).isPresent();
     }
 
-    /** A node's buffer as a reader may see it: itself and the operator fully, accepted neighbours too (for now), others not at all. */
+    /**
+     * A node's buffer as a reader may see it: itself and the operator fully; an accepted neighbour by the trust level
+     * (RULES 3.8) and the pair's class (RULES 3.2); others not at all.
+     */
     Map<String, Object> read(String node, String material, Principal principal) {
         if (!principal.isOperator() && !principal.isNode(node) && !adjacency.areNeighbours(principal.requireNode(), node)) {
             throw new ForbiddenException("a buffer is visible only to the node and its accepted neighbours");
@@ -167,8 +170,17 @@ class Stock {
         if (adjacency.mapping(node, material).isEmpty()) {
             throw new NotFoundException("node " + node + " keeps no buffer of " + material);
         }
-        if (principal.isOperator() || principal.isNode(node) || sharing.level(node, principal.requireNode()) == SharingLevel.REAL_TIME) {
+        if (principal.isOperator() || principal.isNode(node)) {
             return buffers.view(node, material).json(BufferView.Visibility.FULL);
+        }
+        if (sharing.level(node, principal.requireNode()) == SharingLevel.REAL_TIME) {
+            if (depth.stream().allMatch(d -> d.sharesBufferState(node, principal.requireNode()))) {
+                return buffers.view(node, material).json(BufferView.Visibility.FULL);
+            }
+            // A MARKET pair shares order status only (RULES 3.2): zone and depletion time say whether to worry, not how much.
+            Map<String, Object> view = buffers.view(node, material).json(BufferView.Visibility.ZONE_AND_DEPLETION);
+            view.put("sharingDepth", "MARKET");
+            return view;
         }
         // A partner on the node's polling list (trust below 0.8) sees the zone only, at most once per period P.
         String reader = principal.requireNode();

@@ -2,12 +2,14 @@ package org.hanse.app.logistics;
 
 import java.util.Map;
 import org.hanse.app.security.Principal;
+import org.hanse.core.validation.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/shipments}: logistics units and their milestones. */
@@ -15,9 +17,22 @@ import org.springframework.web.bind.annotation.RestController;
 class ShipmentController {
 
     private final Shipments shipments;
+    private final ShipmentQueue queue;
 
-    ShipmentController(Shipments shipments) {
+    ShipmentController(Shipments shipments, ShipmentQueue queue) {
         this.shipments = shipments;
+        this.queue = queue;
+    }
+
+    /** The supplier's open orders of a material in release order: exception priority of the pair, then urgency. */
+    @GetMapping("/api/v1/nodes/{id}/shipping-queue")
+    Map<String, Object> queue(@PathVariable String id, @RequestParam(required = false) String material, Principal principal) {
+        // Who may ask comes first: a stranger learns 403, not which parameters the queue takes.
+        principal.requireSelfOrOperator(id);
+        if (material == null || material.isBlank() || material.length() > 40) {
+            throw new InvalidInputException("material", "must be a material code of 1 to 40 characters");
+        }
+        return Map.of("items", queue.queue(id, material));
     }
 
     @PostMapping("/api/v1/shipments")

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hanse.app.inventory.HoldBook;
 import org.hanse.app.inventory.StockBook;
 import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.ordering.OrderBook;
@@ -52,9 +53,11 @@ class Shipments {
     private final AdvancePayments advances;
     private final ApplicationEventPublisher publisher;
     private final ShipmentEvidence evidence;
+    private final HoldBook holds;
 
     Shipments(JdbcClient jdbc, OrderBook orders, StockBook stock, NodeEvents events, Clock clock, ShipmentPlanning planning,
-              AdvancePayments advances, ApplicationEventPublisher publisher, ShipmentEvidence evidence) {
+              AdvancePayments advances, ApplicationEventPublisher publisher, ShipmentEvidence evidence, HoldBook holds) {
+        this.holds = holds;
         this.publisher = publisher;
         this.evidence = evidence;
         this.planning = planning;
@@ -161,6 +164,8 @@ class Shipments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        // A buffer hold (RULES 3.6) keeps the held quantity here until it is released or expires; the 409 says which.
+        holds.requireUnheld(order.id(), shipping.keySet());
         if (rhythm.isPresent()) {
             Optional<Instant> last = jdbc.sql("SELECT MAX(created_at) FROM shipment WHERE buyer_id = ? AND supplier_id = ?")
                     .params(order.buyer(), supplier).query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
@@ -255,6 +260,10 @@ class Shipments {
         }
         List<Object[]> lines = jdbc.sql("SELECT line_no, material, quantity FROM shipment_line WHERE shipment_id = ? ORDER BY line_no").param(id)
                 .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getBigDecimal(3)}).list();
+        if (milestone == Milestone.SHIPPED) {
+            // A hold placed after the unit was created still keeps it from leaving.
+            holds.requireUnheld((String) head.get("order"), lines.stream().map(l -> (String) l[1]).distinct().toList());
+        }
         BigDecimal delivered = lines.stream().map(l -> (BigDecimal) l[2]).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal accepted = null;
         BigDecimal rejected = null;

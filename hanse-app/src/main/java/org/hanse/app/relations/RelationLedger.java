@@ -80,6 +80,12 @@ public class RelationLedger implements RelationshipDepth {
         return pair(a, b).or(() -> pair(b, a)).map(p -> p.relationClass().sharesBuffers()).orElse(true);
     }
 
+    @Override
+    public org.hanse.core.relation.ReleaseOrder.Priority exceptionPriority(String buyer, String supplier) {
+        return pair(buyer, supplier).map(p -> org.hanse.core.relation.ReleaseOrder.Priority.valueOf(p.relationClass().exceptionPriority()))
+                .orElse(org.hanse.core.relation.ReleaseOrder.Priority.NORMAL);
+    }
+
     Optional<Pair> pair(String buyer, String supplier) {
         return jdbc.sql("SELECT * FROM relation_pair WHERE buyer_id = ? AND supplier_id = ? AND orders_count >= 0").params(buyer, supplier)
                 .query(RelationLedger::toPair).optional();
