@@ -31,9 +31,10 @@ abstract class RelationApiContract extends ApiTestSupport {
         assertThat(api.post("/api/v1/links/" + requested.at("id") + "/accept", supplierKey, "application/json", "").status()).isEqualTo(200);
     }
 
+    /** Capacity for boards on an edge bander: the same declared machine makes S and A alike (a backup needs a declared match). */
     void capacity(String node, String key) {
         assertThat(api.put("/api/v1/nodes/" + node + "/capacity", key, "application/json", """
-                {"wip-max": 1000, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24}],
+                {"wip-max": 1000, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24, "equipment": ["homag-kal-210"]}],
                  "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 1000}]}""".formatted(BOARD)).status()).isEqualTo(200);
     }
 
