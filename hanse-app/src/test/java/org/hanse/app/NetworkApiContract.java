@@ -74,6 +74,28 @@ abstract class NetworkApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aRegistrationWithAChangedCapacitySectionIsAConflictNotAReplay() {
+        // Before, the capacity section was left out of the comparison: the changed file answered 200 {replay: true}
+        // and its new capacity was silently dropped.
+        String node = id("cap");
+        String withCapacity = config(node, "Cap Co.", "order-sync")
+                + "capacity:\n"
+                + "  wip-max: 10\n"
+                + "  resources: [ { id: press, hours-per-day: 8 } ]\n"
+                + "  materials: [ { material: \"" + GTIN_BOARD + "\", resource: press, rate-per-hour: 10 } ]\n";
+        Api.Response registered = api.post("/api/v1/nodes", null, YAML, withCapacity);
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Api.Response same = api.post("/api/v1/nodes", null, YAML, withCapacity);
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.<Boolean>at("replay")).isTrue();
+        Api.Response changed = api.post("/api/v1/nodes", null, YAML, withCapacity.replace("hours-per-day: 8", "hours-per-day: 16"));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(409);
+        assertThat(changed.<String>at("detail")).contains("PUT /api/v1/nodes/" + node + "/config");
+        Api.Response without = api.post("/api/v1/nodes", null, YAML, config(node, "Cap Co.", "order-sync"));
+        assertThat(without.status()).as("leaving the section out is a change too").isEqualTo(409);
+    }
+
+    @Test
     void registersFromJsonToo() {
         String node = id("json");
         String json = """

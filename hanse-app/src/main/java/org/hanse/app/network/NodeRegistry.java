@@ -16,8 +16,10 @@ import org.hanse.app.security.Principal;
 import org.hanse.app.web.ConflictException;
 import org.hanse.app.web.ForbiddenException;
 import org.hanse.app.web.NotFoundException;
+import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
+import org.hanse.core.ledger.CanonicalJson;
 import org.hanse.core.node.InterfaceModule;
 import org.hanse.core.node.NodeConfig;
 import org.hanse.core.node.NodeConfigReader;
@@ -66,8 +68,11 @@ public class NodeRegistry implements NodeKeyLookup {
         NodeConfig config = NodeConfigReader.read(tree, dictionary).orElseThrow();
         Map<String, Object> canonical = NodeConfigTree.of(config);
         Optional<NodeRecord> existing = nodes.lock(config.id());
+        String capacityDigest = capacityDigest(tree);
         if (existing.isPresent()) {
-            if (JsonMergePatch.diff(existing.get().config(), canonical).isEmpty()) {
+            // A replay is the same file again: the stored config and the capacity section handed to ordering.
+            if (JsonMergePatch.diff(existing.get().config(), canonical).isEmpty()
+                    && java.util.Objects.equals(nodes.capacityDigest(config.id()).orElse(null), capacityDigest)) {
                 return new Registration(config.id(), existing.get().version(), null, true);
             }
             throw new ConflictException("node " + config.id() + " is already registered with another config; "
@@ -76,6 +81,7 @@ public class NodeRegistry implements NodeKeyLookup {
         Instant now = clock.instant();
         String key = ApiKeys.generate();
         nodes.insert(new NodeRecord(config.id(), config.name(), 1, canonical, now, now), ApiKeys.hash(key));
+        nodes.setCapacityDigest(config.id(), capacityDigest);
         declareCapacity(config.id(), tree);
         return new Registration(config.id(), 1, key, false);
     }
@@ -91,6 +97,7 @@ public class NodeRegistry implements NodeKeyLookup {
         }
         Map<String, Object> canonical = NodeConfigTree.of(config);
         Map<String, Object> patch = JsonMergePatch.diff(current.config(), canonical);
+        nodes.setCapacityDigest(id, capacityDigest(tree));
         declareCapacity(id, tree);
         if (patch.isEmpty()) {
             return new Update(id, current.version(), false, patch);
@@ -161,6 +168,13 @@ public class NodeRegistry implements NodeKeyLookup {
         if (capacity != null) {
             publisher.publishEvent(new NodeCapacityDeclared(id, (Map<String, Object>) capacity));
         }
+    }
+
+    /** SHA-256 of the capacity section's canonical JSON (RFC 8785), null when the file has none. */
+    @SuppressWarnings("unchecked")
+    static String capacityDigest(Object tree) {
+        Object capacity = ((Map<String, Object>) tree).get("capacity");
+        return capacity == null ? null : Sha256.hex(CanonicalJson.text(capacity));
     }
 
     @Override

@@ -66,6 +66,15 @@ class NodeRepository {
         insertVersion(node, patch);
     }
 
+    /** The digest of the capacity section last registered or updated (null when the file had none). */
+    Optional<String> capacityDigest(String id) {
+        return jdbc.sql("SELECT capacity_digest FROM node WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    void setCapacityDigest(String id, String digest) {
+        jdbc.sql("UPDATE node SET capacity_digest = ? WHERE id = ?").params(digest, id).update();
+    }
+
     Optional<Map<String, Object>> configAt(String id, long version) {
         return jdbc.sql("SELECT config_json FROM node_config_version WHERE node_id = ? AND version = ?")
                 .params(id, version).query(String.class).optional().map(this::tree);
