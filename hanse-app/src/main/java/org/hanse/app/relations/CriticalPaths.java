@@ -74,9 +74,9 @@ class CriticalPaths {
         return edges.isEmpty() ? Map.of() : CriticalPath.towardAll(finished, edges);
     }
 
-    /** The supply cycles among accepted links (each a sorted list of nodes): reported, and left out of the paths. */
-    List<List<String>> cycles() {
-        return CriticalPath.cycles(adjacency.acceptedLinks().stream().map(l -> new CriticalPath.Edge(l.supplier(), l.buyer(), 0, 0)).toList());
+    /** The supply cycles among {@code links} (each a sorted list of nodes): reported, and left out of the paths. */
+    static List<List<String>> cycles(List<Link> links) {
+        return CriticalPath.cycles(links.stream().map(l -> new CriticalPath.Edge(l.supplier(), l.buyer(), 0, 0)).toList());
     }
 
     /** Computes, stores and announces changed paths; returns the paths. */

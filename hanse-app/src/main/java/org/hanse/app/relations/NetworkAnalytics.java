@@ -83,7 +83,7 @@ class NetworkAnalytics {
         });
         out.put("criticalPaths", paths);
         // Supply cycles (A buys from B and B from A, or rings): legal trade, but without a before/after along them.
-        out.put("cycles", criticalPaths.cycles().stream().filter(c -> me == null || c.contains(me)).toList());
+        out.put("cycles", CriticalPaths.cycles(links).stream().filter(c -> me == null || c.contains(me)).toList());
 
         // Tiers by distance from the finished-goods nodes; bullwhip of each tier's orders against end demand.
         Map<String, Integer> tier = new HashMap<>();
