@@ -56,7 +56,7 @@ class ApiProblems {
             return tooLarge(tooLarge);
         }
         return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body could not be read",
-                List.of(new Problem("", String.valueOf(e.getMostSpecificCause().getMessage()))));
+                List.of(new Problem(JsonPaths.of(e), String.valueOf(e.getMostSpecificCause().getMessage()))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
