@@ -52,7 +52,6 @@ final class Replication {
     private final Scenario.Policy policy;
     private final Scenario.Mechanisms mech;
     final SplittableRandom random;
-    private final boolean series;
 
     // State.
     // The state SerialChain starts from is package-private.
@@ -126,7 +125,6 @@ final class Replication {
         this.policy = model.scenario.policy();
         this.mech = model.scenario.mechanisms();
         this.random = new SplittableRandom(seed);
-        this.series = keepSeries;
         this.prioritised = mech.triggerResponse() || mech.warnings();
         int n = model.n;
         stock = model.initial.clone();
@@ -877,16 +875,8 @@ final class Replication {
         return shippedToday[i];
     }
 
-    double owedTo(int b) {
-        return owed[b];
-    }
-
     int supplierOf(int b) {
         return supplier[b];
-    }
-
-    int oneOffSupplierOf(int b) {
-        return oneOffSupplier[b];
     }
 
     double oneOffOwed(int b) {

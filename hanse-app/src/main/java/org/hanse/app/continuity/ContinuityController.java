@@ -11,7 +11,6 @@ import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,12 +27,11 @@ class ContinuityController {
     private final BackupLists backups;
     private final Substitutions substitutions;
     private final Adjacency adjacency;
-    private final JdbcClient jdbc;
 
     private final ExitBoard board;
     private final SubstitutionPolicy policy;
 
-    ContinuityController(ExitIntentions exits, BackupLists backups, Substitutions substitutions, Adjacency adjacency, JdbcClient jdbc,
+    ContinuityController(ExitIntentions exits, BackupLists backups, Substitutions substitutions, Adjacency adjacency,
                          ExitBoard board, SubstitutionPolicy policy) {
         this.policy = policy;
         this.board = board;
@@ -41,7 +39,6 @@ class ContinuityController {
         this.backups = backups;
         this.substitutions = substitutions;
         this.adjacency = adjacency;
-        this.jdbc = jdbc;
     }
 
     @PostMapping("/api/v1/nodes/{id}/exit")

@@ -96,12 +96,6 @@ public class TrustLedger implements PartnerSharing {
                 .query(String.class).optional().map(SharingLevel::valueOf).orElse(SharingLevel.REAL_TIME);
     }
 
-    /** The stored level, empty for a pair never assessed. */
-    Optional<SharingLevel> storedLevel(String truster, String trustee) {
-        return jdbc.sql("SELECT level FROM trust_state WHERE truster_id = ? AND trustee_id = ? AND trust >= 0").params(truster, trustee)
-                .query(String.class).optional().map(SharingLevel::valueOf);
-    }
-
     Assessment assess(String truster, String trustee, Instant now) {
         TrustParameters.Applicable p = parameters.applicable(truster, trustee);
         List<Rated> rated = jdbc.sql("""

@@ -1,10 +1,7 @@
 package org.hanse.core.order;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** A node's declared production: resources, what it makes on them, its WIP limit, calendar and bills of materials. */
 public record CapacityProfile(List<ProductionResource> resources, List<Capability> capabilities, int wipMax,
@@ -26,9 +23,5 @@ public record CapacityProfile(List<ProductionResource> resources, List<Capabilit
 
     public Optional<BillOfMaterials> bom(String material) {
         return boms.stream().filter(b -> b.material().equals(material)).findFirst();
-    }
-
-    public Map<String, ProductionResource> resourcesById() {
-        return resources.stream().collect(Collectors.toMap(ProductionResource::id, Function.identity()));
     }
 }
