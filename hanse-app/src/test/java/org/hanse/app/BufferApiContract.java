@@ -351,7 +351,7 @@ abstract class BufferApiContract extends ApiTestSupport {
         assertThat(good.status()).as(good.text()).isEqualTo(200);
         assertThat(api.get("/api/v1/nodes/" + node + "/buffers/" + BOARD, key).<Number>at("onHand").doubleValue()).isEqualTo(125);
 
-        Api.Response bad = api.post("/api/v1/nodes/" + node + "/stock/import", key, "text/csv",
+        Api.Response bad = api.post("/api/v1/nodes/" + node + "/stock/import?separator=;", key, "text/csv",
                 "local;quantity\nSP19;130\nOAK-99;4\n;3\nSP19;-2\n");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errors()).containsExactlyInAnyOrder(

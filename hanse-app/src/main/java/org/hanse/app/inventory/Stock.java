@@ -46,11 +46,9 @@ class Stock {
     private final Clock clock;
     private final PartnerSharing sharing;
     private final List<RelationshipDepth> depth;
-    private final SpreadsheetLimits sheetLimits;
 
     Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, NodeEvents events, Clock clock, PartnerSharing sharing,
-          List<RelationshipDepth> depth, SpreadsheetLimits sheetLimits) {
-        this.sheetLimits = sheetLimits;
+          List<RelationshipDepth> depth) {
         this.sharing = sharing;
         this.depth = depth;
         this.ledger = ledger;
@@ -369,80 +367,5 @@ class Stock {
             problems.add(new Problem(key, "must be an ISO 8601 duration such as P1D"));
             return fallback;
         }
-    }
-
-    /**
-     * A stock count from a spreadsheet: columns {@code local} (the node's item code) and {@code quantity} (in its local
-     * unit). Each row sets the on-hand level through an ADJUSTMENT; any bad row rejects the whole file.
-     */
-    @Transactional
-    Map<String, Object> importCount(String node, byte[] content, boolean xlsx, Principal principal) {
-        principal.requireSelfOrOperator(node);
-        List<StockSheet.Line> lines = StockSheet.read(content, xlsx, sheetLimits);
-        if (lines.isEmpty()) {
-            throw new InvalidInputException("", "the file is empty");
-        }
-        StockSheet.Line header = lines.get(0);
-        int localColumn = -1;
-        int quantityColumn = -1;
-        for (int i = 0; i < header.cells().size(); i++) {
-            String name = header.cell(i).toLowerCase();
-            if (name.equals("local")) {
-                localColumn = i;
-            } else if (name.equals("quantity")) {
-                quantityColumn = i;
-            }
-        }
-        if (localColumn < 0 || quantityColumn < 0) {
-            throw new InvalidInputException("rows[" + header.number() + "]", "the header must name the columns 'local' and 'quantity'");
-        }
-        Map<String, Adjacency.Mapping> byLocal = new LinkedHashMap<>();
-        for (String material : adjacency.mappedMaterials(node)) {
-            adjacency.mapping(node, material).ifPresent(m -> byLocal.put(m.local(), m));
-        }
-        List<Problem> problems = new ArrayList<>();
-        Map<String, BigDecimal> counted = new LinkedHashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (StockSheet.Line line : lines.subList(1, lines.size())) {
-            String at = "rows[" + line.number() + "]";
-            String local = line.cell(localColumn);
-            Adjacency.Mapping mapping = byLocal.get(local);
-            if (local.isEmpty()) {
-                problems.add(new Problem(at + ".local", "is empty"));
-            } else if (mapping == null) {
-                problems.add(new Problem(at + ".local", "'" + local + "' is not in the node's bom-mapping"));
-            } else if (!seen.add(local)) {
-                problems.add(new Problem(at + ".local", "'" + local + "' is counted twice"));
-            }
-            BigDecimal quantity = null;
-            try {
-                quantity = new BigDecimal(line.cell(quantityColumn).replace(',', '.'));
-                if (quantity.signum() < 0) {
-                    problems.add(new Problem(at + ".quantity", "must not be negative"));
-                }
-            } catch (NumberFormatException e) {
-                problems.add(new Problem(at + ".quantity", "'" + line.cell(quantityColumn) + "' is not a number"));
-            }
-            if (mapping != null && quantity != null && quantity.signum() >= 0) {
-                counted.put(mapping.material(), quantity.multiply(mapping.factor()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        Instant now = clock.instant();
-        String batch = UUID.randomUUID().toString();
-        List<Map<String, Object>> applied = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal> e : counted.entrySet()) {
-            BigDecimal delta = e.getValue().subtract(BigDecimal.valueOf(ledger.onHand(node, e.getKey())));
-            if (delta.abs().compareTo(new BigDecimal("0.000001")) > 0) {
-                ledger.append(new StockLedger.Movement("count:" + batch + ":" + e.getKey(), node, e.getKey(), MovementKind.ADJUSTMENT, delta, now,
-                        null, null, "stock count import"), Sha256.hex(batch + e.getKey()), now);
-                buffers.react(node, e.getKey());
-            }
-            applied.add(Map.of("material", e.getKey(), "onHand", e.getValue().stripTrailingZeros().toPlainString(),
-                    "adjustment", delta.stripTrailingZeros().toPlainString()));
-        }
-        return Map.of("rows", lines.size() - 1, "applied", applied);
     }
 }

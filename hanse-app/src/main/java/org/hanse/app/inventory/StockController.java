@@ -21,9 +21,11 @@ class StockController {
     private final StockLedger ledger;
     private final BufferStore store;
     private final Buffers buffers;
+    private final StockImport stockImport;
 
-    StockController(Stock stock, StockLedger ledger, BufferStore store, Buffers buffers) {
+    StockController(Stock stock, StockLedger ledger, BufferStore store, Buffers buffers, StockImport stockImport) {
         this.stock = stock;
+        this.stockImport = stockImport;
         this.ledger = ledger;
         this.store = store;
         this.buffers = buffers;
@@ -84,9 +86,12 @@ class StockController {
 
     @PostMapping(path = "/api/v1/nodes/{id}/stock/import", consumes = {"text/csv", XLSX, "application/octet-stream"})
     Map<String, Object> importCount(@PathVariable String id, @RequestBody byte[] body,
-                                    @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String type, Principal principal) {
+                                    @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String type,
+                                    @RequestParam(required = false) String separator, @RequestParam(required = false) String locale,
+                                    @RequestParam(required = false) String grouping, Principal principal) {
+        principal.requireSelfOrOperator(id);
         boolean xlsx = type.startsWith(XLSX) || (body.length > 2 && body[0] == 'P' && body[1] == 'K');
-        return stock.importCount(id, body, xlsx, principal);
+        return stockImport.importCount(id, body, xlsx, CountFormat.of(separator, locale, grouping), principal);
     }
 
     @PostMapping("/api/v1/transfers/{id}/accept")
