@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,7 @@ import org.hanse.core.validation.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stock movements (validated, idempotent by id), settings, forecast sharing, emergency transfers and answers to warnings. */
+/** Stock movements (validated, idempotent by id), settings, forecast sharing and decisions on emergency transfers. */
 @Service
 class Stock {
 
@@ -275,65 +274,6 @@ class Stock {
             buffers.react(t.requester(), t.material());
         }
         return transferJson(t, wanted);
-    }
-
-    /** A downstream node answers a stockout warning: lower its consumption rate, or activate a backup buffer. */
-    @Transactional
-    Map<String, Object> answer(String warningEventId, Map<String, Object> body, Principal principal) {
-        String node = principal.requireNode();
-        NodeEvent warning = events.find(warningEventId).filter(e -> e.type() == EventType.STOCKOUT_WARNING)
-                .orElseThrow(() -> new NotFoundException("stockout warning " + warningEventId + " does not exist"));
-        if (!events.deliveredTo(warningEventId, node)) {
-            throw new ForbiddenException("only a node that received the warning answers it");
-        }
-        String material = String.valueOf(warning.payload().get("material"));
-        String action = String.valueOf(body.get("action"));
-        Map<String, Object> detail = new LinkedHashMap<>();
-        switch (action) {
-            case "LOWER_CONSUMPTION" -> {
-                Object rate = body.get("dailyRate");
-                if (!(rate instanceof Number n) || n.doubleValue() < 0) {
-                    throw new InvalidInputException("dailyRate", "must be the planned daily consumption, a number ≥ 0");
-                }
-                Numbers.require("dailyRate", n.doubleValue(), Numbers.RATE);
-                detail.put("dailyRate", n.doubleValue());
-            }
-            case "BACKUP_SUPPLIER" -> {
-                Object supplier = body.get("supplier");
-                if (!(supplier instanceof String s) || !adjacency.suppliersOf(node, material).contains(s) || s.equals(warning.sender())) {
-                    throw new InvalidInputException("supplier", "must be another accepted supplier of " + node + " for " + material);
-                }
-                detail.put("supplier", supplier);
-            }
-            case "LATERAL_TRANSFER" -> {
-                Object peer = body.get("peer");
-                Object quantity = body.get("quantity");
-                if (!(peer instanceof String p) || !adjacency.exists(p) || p.equals(node)) {
-                    throw new InvalidInputException("peer", "must be another registered node");
-                }
-                if (!(quantity instanceof Number q) || q.doubleValue() <= 0) {
-                    throw new InvalidInputException("quantity", "must be a number greater than 0");
-                }
-                Numbers.require("quantity", q.doubleValue(), Numbers.QUANTITY);
-                String transfer = UUID.randomUUID().toString();
-                store.request(new BufferStore.Transfer(transfer, node, p, material, q.doubleValue(), "REQUESTED", clock.instant()));
-                events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.EMERGENCY_TRANSFER, node, List.of(p), clock.instant(),
-                        Map.of("transfer", transfer, "requester", node, "material", material, "quantity", q.doubleValue())));
-                detail.put("transfer", transfer);
-                detail.put("peer", p);
-            }
-            default -> throw new InvalidInputException("action", "must be LOWER_CONSUMPTION, BACKUP_SUPPLIER or LATERAL_TRANSFER");
-        }
-        String id = UUID.randomUUID().toString();
-        store.recordAnswer(id, node, warningEventId, action, detail, clock.instant());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("warning", warningEventId);
-        payload.put("node", node);
-        payload.put("action", action);
-        payload.put("detail", detail);
-        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.WARNING_ANSWERED, node, List.of(warning.about() != null ? warning.about() : warning.sender()),
-                clock.instant(), payload));
-        return payload;
     }
 
     private static Map<String, Object> transferJson(BufferStore.Transfer t, String status) {

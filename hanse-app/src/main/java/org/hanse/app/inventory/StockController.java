@@ -1,5 +1,6 @@
 package org.hanse.app.inventory;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.hanse.app.security.Principal;
@@ -22,9 +23,11 @@ class StockController {
     private final BufferStore store;
     private final Buffers buffers;
     private final StockImport stockImport;
+    private final WarningAnswers answers;
 
-    StockController(Stock stock, StockLedger ledger, BufferStore store, Buffers buffers, StockImport stockImport) {
+    StockController(Stock stock, StockLedger ledger, BufferStore store, Buffers buffers, StockImport stockImport, WarningAnswers answers) {
         this.stock = stock;
+        this.answers = answers;
         this.stockImport = stockImport;
         this.ledger = ledger;
         this.store = store;
@@ -105,7 +108,7 @@ class StockController {
     }
 
     @PostMapping("/api/v1/warnings/{eventId}/answers")
-    ResponseEntity<Map<String, Object>> answer(@PathVariable String eventId, @RequestBody Map<String, Object> body, Principal principal) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(stock.answer(eventId, body, principal));
+    ResponseEntity<WarningAnswer.Answered> answer(@PathVariable String eventId, @Valid @RequestBody WarningAnswer body, Principal principal) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(answers.answer(eventId, body, principal));
     }
 }
