@@ -32,15 +32,18 @@ class BufferPages {
 
     private final Stock stock;
     private final WarningAnswers answers;
+    private final EmergencyTransfers transfers;
     private final Buffers buffers;
     private final BufferStore store;
     private final StockLedger ledger;
     private final Adjacency adjacency;
     private final Clock clock;
 
-    BufferPages(Stock stock, WarningAnswers answers, Buffers buffers, BufferStore store, StockLedger ledger, Adjacency adjacency, Clock clock) {
+    BufferPages(Stock stock, WarningAnswers answers, EmergencyTransfers transfers, Buffers buffers, BufferStore store, StockLedger ledger,
+                Adjacency adjacency, Clock clock) {
         this.stock = stock;
         this.answers = answers;
+        this.transfers = transfers;
         this.buffers = buffers;
         this.store = store;
         this.ledger = ledger;
@@ -101,7 +104,7 @@ class BufferPages {
         if (!decision.equals("accept") && !decision.equals("decline")) {
             throw new InvalidInputException("decision", "must be accept or decline");
         }
-        stock.decideTransfer(transfer, decision.equals("accept"), principal);
+        transfers.decideTransfer(transfer, decision.equals("accept"), principal);
         model.addAttribute("message", decision.equals("accept") ? "The transfer is on its way." : "The transfer was declined.");
         return "inventory/buffers :: done";
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.network.Adjacency;
 import org.hanse.app.network.PartnerSharing;
 import org.hanse.app.network.RelationshipDepth;
@@ -25,8 +24,6 @@ import org.hanse.core.dictionary.IncompatibleUnitsException;
 import org.hanse.core.dictionary.Quantity;
 import org.hanse.core.dictionary.UnitOfMeasure;
 import org.hanse.core.digest.Sha256;
-import org.hanse.core.event.EventType;
-import org.hanse.core.event.NodeEvent;
 import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
@@ -41,12 +38,11 @@ class Stock {
     private final BufferStore store;
     private final Buffers buffers;
     private final Adjacency adjacency;
-    private final NodeEvents events;
     private final Clock clock;
     private final PartnerSharing sharing;
     private final List<RelationshipDepth> depth;
 
-    Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, NodeEvents events, Clock clock, PartnerSharing sharing,
+    Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, Clock clock, PartnerSharing sharing,
           List<RelationshipDepth> depth) {
         this.sharing = sharing;
         this.depth = depth;
@@ -54,7 +50,6 @@ class Stock {
         this.store = store;
         this.buffers = buffers;
         this.adjacency = adjacency;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -238,46 +233,6 @@ class Stock {
             throw new ConflictException("the relationship with " + supplier + " is MARKET: it shares order status only, no forecasts");
         }
         store.shareForecast(node, supplier, material, error, clock.instant());
-    }
-
-    @Transactional
-    Map<String, Object> decideTransfer(String id, boolean accept, Principal principal) {
-        String node = principal.requireNode();
-        BufferStore.Transfer t = store.lockTransfer(id).orElseThrow(() -> new NotFoundException("transfer " + id + " does not exist"));
-        if (!t.peer().equals(node)) {
-            throw new ForbiddenException("only the asked peer decides a transfer");
-        }
-        String wanted = accept ? "ACCEPTED" : "DECLINED";
-        if (t.status().equals(wanted)) {
-            return transferJson(t, wanted);
-        }
-        if (!t.status().equals("REQUESTED")) {
-            throw new ConflictException("transfer " + id + " is " + t.status());
-        }
-        Instant now = clock.instant();
-        if (accept) {
-            BigDecimal q = BigDecimal.valueOf(t.quantity());
-            if (ledger.onHand(node, t.material()) < t.quantity() - 1e-9) {
-                throw new ConflictException("not enough stock on hand for the transfer any more");
-            }
-            String hash = Sha256.hex(id);
-            ledger.append(new StockLedger.Movement(id + ":out", node, t.material(), MovementKind.TRANSFER_OUT, q.negate(), now, null,
-                    t.requester(), "emergency transfer " + id), hash, now);
-            ledger.append(new StockLedger.Movement(id + ":in", t.requester(), t.material(), MovementKind.TRANSFER_IN, q, now, null,
-                    node, "emergency transfer " + id), hash, now);
-        }
-        store.decideTransfer(id, wanted, now);
-        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.TRANSFER_DECIDED, node, List.of(t.requester()), now,
-                Map.of("transfer", id, "status", wanted, "material", t.material(), "quantity", t.quantity())));
-        if (accept) {
-            buffers.react(node, t.material());
-            buffers.react(t.requester(), t.material());
-        }
-        return transferJson(t, wanted);
-    }
-
-    private static Map<String, Object> transferJson(BufferStore.Transfer t, String status) {
-        return Map.of("id", t.id(), "requester", t.requester(), "peer", t.peer(), "material", t.material(), "quantity", t.quantity(), "status", status);
     }
 
     private static double number(Map<String, Object> body, String key, double fallback, List<Problem> problems) {

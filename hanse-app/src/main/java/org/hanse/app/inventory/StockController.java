@@ -24,10 +24,13 @@ class StockController {
     private final Buffers buffers;
     private final StockImport stockImport;
     private final WarningAnswers answers;
+    private final EmergencyTransfers transfers;
 
-    StockController(Stock stock, StockLedger ledger, BufferStore store, Buffers buffers, StockImport stockImport, WarningAnswers answers) {
+    StockController(Stock stock, StockLedger ledger, BufferStore store, Buffers buffers, StockImport stockImport, WarningAnswers answers,
+                    EmergencyTransfers transfers) {
         this.stock = stock;
         this.answers = answers;
+        this.transfers = transfers;
         this.stockImport = stockImport;
         this.ledger = ledger;
         this.store = store;
@@ -99,12 +102,12 @@ class StockController {
 
     @PostMapping("/api/v1/transfers/{id}/accept")
     Map<String, Object> accept(@PathVariable String id, Principal principal) {
-        return stock.decideTransfer(id, true, principal);
+        return transfers.decideTransfer(id, true, principal);
     }
 
     @PostMapping("/api/v1/transfers/{id}/decline")
     Map<String, Object> decline(@PathVariable String id, Principal principal) {
-        return stock.decideTransfer(id, false, principal);
+        return transfers.decideTransfer(id, false, principal);
     }
 
     @PostMapping("/api/v1/warnings/{eventId}/answers")
