@@ -63,4 +63,17 @@ class StockSheetTest {
                         new Problem("rows[2].C", "cell C2 is a formula (=B2*2); formulas are not imported, enter the counted value"),
                         new Problem("rows[3].local", "cell A3 is a formula (=A2); formulas are not imported, enter the counted value")));
     }
+
+    @Test
+    void csvIsReadByTheDeclaredSeparatorWithQuotesAndRowNumbersKept() {
+        String csv = "local;quantity\n\"BAND;110\";\"1,5\"\n\nB2;3;\n";
+        var lines = StockSheet.read(csv.getBytes(StandardCharsets.UTF_8), false, ';', limits);
+        assertThat(lines).extracting(StockSheet.Line::number).containsExactly(1, 2, 4);
+        assertThat(lines.get(1).cells()).containsExactly("BAND;110", "1,5");
+        // A trailing empty cell is no extra column.
+        assertThat(lines.get(2).width()).isEqualTo(2);
+        assertThatThrownBy(() -> StockSheet.read("local,quantity\n\"A,1\n".getBytes(StandardCharsets.UTF_8), false, ',', limits))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).startsWith("not a readable CSV file with separator ','")));
+    }
 }
