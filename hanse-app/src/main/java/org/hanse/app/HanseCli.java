@@ -224,14 +224,26 @@ public class HanseCli implements Runnable {
             @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The Hanse server.")
             String url;
 
+            @Option(names = "--separator", defaultValue = ",", description = "The CSV separator: ',', ';', '|' or 'tab'.")
+            String separator;
+
+            @Option(names = "--locale", description = "The locale the decimals are typed in (e.g. de-DE); default: dot decimal.")
+            String locale;
+
+            @Option(names = "--grouping", description = "Thousands are grouped by the locale's mark (e.g. 1.234,5 under de-DE).")
+            boolean grouping;
+
             @CommandLine.Spec
             CommandLine.Model.CommandSpec spec;
 
             @Override
             public Integer call() throws Exception {
                 boolean xlsx = file.toString().toLowerCase().endsWith(".xlsx");
+                String query = "?separator=" + java.net.URLEncoder.encode(separator, java.nio.charset.StandardCharsets.UTF_8)
+                        + (locale == null ? "" : "&locale=" + java.net.URLEncoder.encode(locale, java.nio.charset.StandardCharsets.UTF_8))
+                        + (grouping ? "&grouping=true" : "");
                 java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/nodes/" + node + "/stock/import"))
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/nodes/" + node + "/stock/import" + query))
                                 .header("Authorization", "Bearer " + key)
                                 .header("Content-Type", xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv")
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build(),

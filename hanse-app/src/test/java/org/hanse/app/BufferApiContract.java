@@ -132,12 +132,66 @@ abstract class BufferApiContract extends ApiTestSupport {
         assertThat(api.postJson("/api/v1/warnings/" + eventId + "/answers", net.key(net.x()), Map.of("action", "LOWER_CONSUMPTION", "dailyRate", 5))
                 .status()).isEqualTo(403);
         assertThat(api.postJson("/api/v1/warnings/" + eventId + "/answers", net.key(net.d()), Map.of("action", "PRAY")).errors())
-                .containsExactly("action: must be LOWER_CONSUMPTION, BACKUP_SUPPLIER or LATERAL_TRANSFER");
+                .containsExactly("action: must be LOWER_CONSUMPTION, BACKUP_SUPPLIER, EMERGENCY_TRANSFER, LATERAL_TRANSFER or EXPEDITE");
         Api.Response answer = api.postJson("/api/v1/warnings/" + eventId + "/answers", net.key(net.d()), Map.of("action", "LOWER_CONSUMPTION", "dailyRate", 5));
         assertThat(answer.status()).isEqualTo(201);
         assertThat(awaitEvents(net.n(), net.key(net.n()), "WARNING_ANSWERED", 1).get(0).get("sender")).isEqualTo(net.d());
         assertThat(jdbc.sql("SELECT action FROM warning_response WHERE warning_event_id = ?").param(eventId).query(String.class).single())
                 .isEqualTo("LOWER_CONSUMPTION");
+    }
+
+    @Test
+    void anAnsweredWarningActsAnEmergencyTransferMovesStockAndAnExpediteReachesTheSupplier() {
+        Net net = net();
+        assertThat(move(net.n(), net.key(net.n()), "CONSUMPTION", "1", Instant.now()).<Boolean>at("warning")).isTrue();
+        String warning = (String) awaitEvents(net.d(), net.key(net.d()), "STOCKOUT_WARNING", 1).get(0).get("id");
+        String answers = "/api/v1/warnings/" + warning + "/answers";
+        String d = net.d();
+        String dKey = net.key(d);
+        // D holds 8 boards; P, a stranger to D, holds 50.
+        assertThat(move(d, dKey, "RECEIPT", "8", Instant.now()).status()).isEqualTo(201);
+        assertThat(move(net.p(), net.key(net.p()), "RECEIPT", "50", Instant.now()).status()).isEqualTo(201);
+
+        assertThat(api.postJson(answers, dKey, Map.of("action", "EMERGENCY_TRANSFER", "from", d, "quantity", 20)).errors())
+                .containsExactly("from: must be another registered node");
+        assertThat(api.postJson(answers, dKey, Map.of("action", "EMERGENCY_TRANSFER", "from", net.p(), "quantity", 1e15)).errors())
+                .containsExactly("quantity: must be a finite number from 0.000001 to 1000000000");
+        Api.Response transfer = api.postJson(answers, dKey, Map.of("action", "EMERGENCY_TRANSFER", "from", net.p(), "quantity", 20));
+        assertThat(transfer.status()).as(transfer.text()).isEqualTo(201);
+        assertThat(transfer.<String>at("detail.peer")).isEqualTo(net.p());
+        String transferId = transfer.at("detail.transfer");
+        Map<?, ?> asked = (Map<?, ?>) awaitEvents(net.p(), net.key(net.p()), "EMERGENCY_TRANSFER", 1).get(0).get("payload");
+        assertThat(asked.get("transfer")).isEqualTo(transferId);
+        assertThat(asked.get("requester")).isEqualTo(d);
+        assertThat(((Number) asked.get("quantity")).doubleValue()).isEqualTo(20);
+        Api.Response accepted = api.post("/api/v1/transfers/" + transferId + "/accept", net.key(net.p()), "application/json", "");
+        assertThat(accepted.<String>at("status")).as(accepted.text()).isEqualTo("ACCEPTED");
+        // 8 + 20 at D, 50 − 20 at P.
+        assertThat(api.get("/api/v1/nodes/" + d + "/buffers/" + BOARD, dKey).<Number>at("onHand").doubleValue()).isEqualTo(28);
+        assertThat(api.get("/api/v1/nodes/" + net.p() + "/buffers/" + BOARD, net.key(net.p())).<Number>at("onHand").doubleValue()).isEqualTo(30);
+
+        // D's open order with N, due in 20 days, asked for in 10.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant due = now.plus(Duration.ofDays(20));
+        assertThat(api.postJson("/api/v1/orders", dKey, Map.of("id", "xo-" + run, "supplier", net.n(),
+                "lines", List.of(Map.of("material", BOARD, "quantity", "5", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(15)).toString(), "due", due.toString())).status()).isEqualTo(201);
+        assertThat(api.postJson(answers, dKey, Map.of("action", "EXPEDITE", "order", "nope-" + run, "due", now.plus(Duration.ofDays(10)).toString()))
+                .errors()).containsExactly("order: must be an open order of " + d + " for " + BOARD);
+        assertThat(api.postJson(answers, dKey, Map.of("action", "EXPEDITE", "order", "xo-" + run, "due", due.plus(Duration.ofDays(1)).toString()))
+                .errors()).containsExactly("due: must be at least an hour before the order's current due date " + due);
+        Api.Response expedite = api.postJson(answers, dKey, Map.of("action", "EXPEDITE", "order", "xo-" + run,
+                "due", now.plus(Duration.ofDays(10)).toString()));
+        assertThat(expedite.status()).as(expedite.text()).isEqualTo(201);
+        assertThat(Instant.parse(expedite.at("detail.requestedDue"))).isEqualTo(now.plus(Duration.ofDays(10)));
+        Map<?, ?> request = (Map<?, ?>) awaitEvents(net.n(), net.key(net.n()), "EXPEDITE_REQUESTED", 1).get(0).get("payload");
+        assertThat(request.get("order")).isEqualTo("xo-" + run);
+        assertThat(request.get("buyer")).isEqualTo(d);
+        assertThat(request.get("warning")).isEqualTo(warning);
+        assertThat(Instant.parse((String) request.get("currentDue"))).isEqualTo(due);
+        assertThat(Instant.parse((String) request.get("requestedDue"))).isEqualTo(now.plus(Duration.ofDays(10)));
+        assertThat(jdbc.sql("SELECT action FROM warning_response WHERE warning_event_id = ? ORDER BY recorded_at").param(warning)
+                .query(String.class).list()).containsExactly("EMERGENCY_TRANSFER", "EXPEDITE");
     }
 
     @Test
@@ -351,7 +405,7 @@ abstract class BufferApiContract extends ApiTestSupport {
         assertThat(good.status()).as(good.text()).isEqualTo(200);
         assertThat(api.get("/api/v1/nodes/" + node + "/buffers/" + BOARD, key).<Number>at("onHand").doubleValue()).isEqualTo(125);
 
-        Api.Response bad = api.post("/api/v1/nodes/" + node + "/stock/import", key, "text/csv",
+        Api.Response bad = api.post("/api/v1/nodes/" + node + "/stock/import?separator=;", key, "text/csv",
                 "local;quantity\nSP19;130\nOAK-99;4\n;3\nSP19;-2\n");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errors()).containsExactlyInAnyOrder(

@@ -398,6 +398,49 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         assertThat(api.get("/api/v1/nodes/" + b + "/backups?supplier=" + s + "&material=" + PANEL, sKey).status()).isEqualTo(403);
     }
 
+    @Test
+    void withNoDirectSubstituteTheListNamesNodesComplementingTheSuppliersResources() {
+        // Nobody else maps TRIM: S's buyer has no direct substitute. S mills 8 a day of its capacity 10 (widths 0–500)
+        // on r, the resource making TRIM; at its exit the 8 become a constraint.
+        String trim = "4012345009194";
+        String mill = "edge-milling-" + run;
+        String b = id("cb");
+        String s = id("cs");
+        String bKey = register(b, 52.0, 8.5, trim, null);
+        String sKey = register(s, 52.0, 8.5, trim, capacity(trim, "saw-a", "0, 500", null));
+        link(b, bKey, s, sKey, trim);
+        declare(s, sKey, mill, 10, 8, "0, 500");
+        // K: R = 10 − 6 = 4 of 8, widths 0–1000 contain 0–500 → 4 / 8 · 1 = 0.5. N: widths 0–400 do not → 0, not listed.
+        // U: would cover it all, but is neither verified nor trusted (the operator's TRUSTED level).
+        String k = id("ck");
+        String n = id("cn");
+        String u = id("cu");
+        declare(k, register(k, 52.0, 8.5, BOARD, null), mill, 10, 6, "0, 1000");
+        declare(n, register(n, 52.0, 8.5, BOARD, null), mill, 20, 0, "0, 400");
+        declare(u, register(u, 52.0, 8.5, BOARD, null), mill, 20, 0, "0, 1000");
+        verify(k);
+        verify(n);
+        Api.Response list = api.get("/api/v1/nodes/" + b + "/backups?supplier=" + s + "&material=" + trim, bKey);
+        assertThat(list.<Boolean>at("short")).isTrue();
+        List<Map<String, Object>> ours = candidatesOf(list.map(), List.of(k, n, u));
+        assertThat(ours).containsExactly(Map.of("node", k, "score", 0.5, "complement", true));
+
+        // A direct substitute appears: the list is its own again, without complements.
+        String a = id("ca");
+        register(a, 52.0, 8.5, trim, capacity(trim, "saw-a", "0, 500", null));
+        verify(a);
+        List<Map<String, Object>> direct = candidatesOf(api.get("/api/v1/nodes/" + b + "/backups?supplier=" + s + "&material=" + trim, bKey).map(),
+                List.of(a, k, n, u));
+        assertThat(direct).extracting(x -> x.get("node")).containsExactly(a);
+        assertThat(direct.get(0)).containsEntry("complement", false);
+    }
+
+    void declare(String node, String key, String className, double capacity, double load, String width) {
+        Api.Response r = api.put("/api/v1/nodes/" + node + "/resources", key, "application/json", "[{\"id\": \"r\", \"kind\": \"equipment\", \"className\": \""
+                + className + "\", \"capacity\": " + capacity + ", \"load\": " + load + ", \"ranges\": {\"width-mm\": [" + width + "]}}]");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+    }
+
     /** The candidates of this test (the database holds other tests' nodes mapping the same material too). */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> candidatesOf(Map<String, Object> list, List<String> ours) {

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * resources making the material, proximity = 1 / (1 + Δc / c₀) with Δc the extra distance to the buyer and c₀ the
  * original's distance (at least 50 km). Viable means some similarity (BackupScore.rank drops the rest). Pinned
  * candidates come first, excluded ones never; nodes that left are out.
- * Fewer than two viable candidates is BACKUP_LIST_SHORT, told to the buyer when the list becomes short.
+ * Fewer than two viable candidates is BACKUP_LIST_SHORT, told to the buyer when the list becomes short. With none at
+ * all the list names the nodes complementing the supplier's resources ({@link ComplementBackups}), flagged as such.
  */
 @Service
 class BackupLists {
@@ -47,9 +48,12 @@ class BackupLists {
     private final JsonMapper json;
     private final Clock clock;
     private final SubstitutionPolicy policy;
+    private final ComplementBackups complements;
 
-    BackupLists(JdbcClient jdbc, Adjacency adjacency, OrderBook orders, NodeEvents events, JsonMapper json, Clock clock, SubstitutionPolicy policy) {
+    BackupLists(JdbcClient jdbc, Adjacency adjacency, OrderBook orders, NodeEvents events, JsonMapper json, Clock clock, SubstitutionPolicy policy,
+                ComplementBackups complements) {
         this.policy = policy;
+        this.complements = complements;
         this.jdbc = jdbc;
         this.adjacency = adjacency;
         this.orders = orders;
@@ -68,6 +72,7 @@ class BackupLists {
             m.put("proximity", round(proximity));
             m.put("pinned", pinned);
             m.put("declaresCapacity", declaresCapacity);
+            m.put("complement", false);
             return m;
         }
     }
@@ -76,12 +81,8 @@ class BackupLists {
     List<Candidate> rank(String buyer, String supplier, String material) {
         Set<String> excluded = new HashSet<>();
         Set<String> pinned = new HashSet<>();
-        jdbc.sql("SELECT candidate_id, preference FROM backup_preference WHERE buyer_id = ? AND supplier_id = ? AND material = ?")
-                .params(buyer, supplier, material)
-                .query(rs -> {
-                    ("EXCLUDE".equals(rs.getString(2)) ? excluded : pinned).add(rs.getString(1));
-                });
-        Set<String> gone = new HashSet<>(jdbc.sql("SELECT node_id FROM node_exit WHERE status IN ('DETECTED', 'EXITED')").query(String.class).list());
+        preferences(buyer, supplier, material, excluded, pinned);
+        Set<String> gone = gone();
         BackupScore.Capability original = capability(supplier, material);
         double reference = Math.max(MIN_REFERENCE_KM, adjacency.distanceKm(supplier, buyer));
         double base = adjacency.distanceKm(supplier, buyer);
@@ -106,6 +107,26 @@ class BackupLists {
         return ranked;
     }
 
+    private void preferences(String buyer, String supplier, String material, Set<String> excluded, Set<String> pinned) {
+        jdbc.sql("SELECT candidate_id, preference FROM backup_preference WHERE buyer_id = ? AND supplier_id = ? AND material = ?")
+                .params(buyer, supplier, material)
+                .query(rs -> {
+                    ("EXCLUDE".equals(rs.getString(2)) ? excluded : pinned).add(rs.getString(1));
+                });
+    }
+
+    private Set<String> gone() {
+        return new HashSet<>(jdbc.sql("SELECT node_id FROM node_exit WHERE status IN ('DETECTED', 'EXITED')").query(String.class).list());
+    }
+
+    /** With no direct substitute, the nodes complementing the supplier's resources (not excluded, not gone). */
+    private List<ComplementBackups.Complement> complements(String buyer, String supplier, String material) {
+        Set<String> excluded = new HashSet<>();
+        preferences(buyer, supplier, material, excluded, new HashSet<>());
+        Set<String> gone = gone();
+        return complements.rank(buyer, supplier, material, n -> !excluded.contains(n) && !gone.contains(n));
+    }
+
     /** Equipment and parameter ranges of the resources the node makes the material on (empty when it declares none). */
     private BackupScore.Capability capability(String node, String material) {
         Set<String> equipment = new HashSet<>();
@@ -125,7 +146,10 @@ class BackupLists {
         Instant now = clock.instant();
         Integer before = jdbc.sql("SELECT viable FROM backup_list WHERE buyer_id = ? AND supplier_id = ? AND material = ?")
                 .params(buyer, supplier, material).query(Integer.class).optional().orElse(null);
-        String list = json.writeValueAsString(ranked.stream().map(Candidate::json).toList());
+        List<ComplementBackups.Complement> complementing = ranked.isEmpty() ? complements(buyer, supplier, material) : List.of();
+        List<Map<String, Object>> listed = new ArrayList<>(ranked.stream().map(Candidate::json).toList());
+        complementing.forEach(c -> listed.add(c.json()));
+        String list = json.writeValueAsString(listed);
         if (before != null || jdbc.sql("""
                 INSERT INTO backup_list (buyer_id, supplier_id, material, viable, list_json, computed_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""").params(buyer, supplier, material, ranked.size(), list, Timestamp.from(now)).update() == 0) {
@@ -135,14 +159,15 @@ class BackupLists {
         boolean isShort = ranked.size() < BackupScore.MIN_VIABLE;
         if (isShort && (before == null || before >= BackupScore.MIN_VIABLE)) {
             events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.BACKUP_LIST_SHORT, supplier, List.of(buyer), now,
-                    Map.of("supplier", supplier, "material", material, "viable", ranked.size(), "candidates", ranked.stream().map(Candidate::node).toList())));
+                    Map.of("supplier", supplier, "material", material, "viable", ranked.size(), "candidates", ranked.stream().map(Candidate::node).toList(),
+                            "complements", complementing.stream().map(ComplementBackups.Complement::node).toList())));
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("buyer", buyer);
         m.put("supplier", supplier);
         m.put("material", material);
         m.put("short", isShort);
-        m.put("candidates", ranked.stream().map(Candidate::json).toList());
+        m.put("candidates", listed);
         m.put("computedAt", now.toString());
         return m;
     }

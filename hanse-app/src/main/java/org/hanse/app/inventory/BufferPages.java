@@ -31,14 +31,19 @@ class BufferPages {
     static final int TREND_DAYS = 28;
 
     private final Stock stock;
+    private final WarningAnswers answers;
+    private final EmergencyTransfers transfers;
     private final Buffers buffers;
     private final BufferStore store;
     private final StockLedger ledger;
     private final Adjacency adjacency;
     private final Clock clock;
 
-    BufferPages(Stock stock, Buffers buffers, BufferStore store, StockLedger ledger, Adjacency adjacency, Clock clock) {
+    BufferPages(Stock stock, WarningAnswers answers, EmergencyTransfers transfers, Buffers buffers, BufferStore store, StockLedger ledger,
+                Adjacency adjacency, Clock clock) {
         this.stock = stock;
+        this.answers = answers;
+        this.transfers = transfers;
         this.buffers = buffers;
         this.store = store;
         this.ledger = ledger;
@@ -88,10 +93,7 @@ class BufferPages {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("dailyRate", "must be the planned daily consumption, a number ≥ 0");
         }
-        java.util.Map<String, Object> body = new java.util.HashMap<>();
-        body.put("action", action);
-        body.put("dailyRate", rate);
-        stock.answer(event, body, principal);
+        answers.answer(event, new WarningAnswer(action, rate, null, null, null, null, null, null), principal);
         model.addAttribute("message", "Your answer was sent to the warning's sender.");
         return "inventory/buffers :: done";
     }
@@ -102,7 +104,7 @@ class BufferPages {
         if (!decision.equals("accept") && !decision.equals("decline")) {
             throw new InvalidInputException("decision", "must be accept or decline");
         }
-        stock.decideTransfer(transfer, decision.equals("accept"), principal);
+        transfers.decideTransfer(transfer, decision.equals("accept"), principal);
         model.addAttribute("message", decision.equals("accept") ? "The transfer is on its way." : "The transfer was declined.");
         return "inventory/buffers :: done";
     }

@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.network.Adjacency;
 import org.hanse.app.network.PartnerSharing;
 import org.hanse.app.network.RelationshipDepth;
@@ -26,15 +24,13 @@ import org.hanse.core.dictionary.IncompatibleUnitsException;
 import org.hanse.core.dictionary.Quantity;
 import org.hanse.core.dictionary.UnitOfMeasure;
 import org.hanse.core.digest.Sha256;
-import org.hanse.core.event.EventType;
-import org.hanse.core.event.NodeEvent;
 import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stock movements (validated, idempotent by id), settings, forecast sharing, emergency transfers and answers to warnings. */
+/** Stock movements (validated, idempotent by id), settings, forecast sharing and decisions on emergency transfers. */
 @Service
 class Stock {
 
@@ -42,22 +38,18 @@ class Stock {
     private final BufferStore store;
     private final Buffers buffers;
     private final Adjacency adjacency;
-    private final NodeEvents events;
     private final Clock clock;
     private final PartnerSharing sharing;
     private final List<RelationshipDepth> depth;
-    private final SpreadsheetLimits sheetLimits;
 
-    Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, NodeEvents events, Clock clock, PartnerSharing sharing,
-          List<RelationshipDepth> depth, SpreadsheetLimits sheetLimits) {
-        this.sheetLimits = sheetLimits;
+    Stock(StockLedger ledger, BufferStore store, Buffers buffers, Adjacency adjacency, Clock clock, PartnerSharing sharing,
+          List<RelationshipDepth> depth) {
         this.sharing = sharing;
         this.depth = depth;
         this.ledger = ledger;
         this.store = store;
         this.buffers = buffers;
         this.adjacency = adjacency;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -243,105 +235,6 @@ class Stock {
         store.shareForecast(node, supplier, material, error, clock.instant());
     }
 
-    @Transactional
-    Map<String, Object> decideTransfer(String id, boolean accept, Principal principal) {
-        String node = principal.requireNode();
-        BufferStore.Transfer t = store.lockTransfer(id).orElseThrow(() -> new NotFoundException("transfer " + id + " does not exist"));
-        if (!t.peer().equals(node)) {
-            throw new ForbiddenException("only the asked peer decides a transfer");
-        }
-        String wanted = accept ? "ACCEPTED" : "DECLINED";
-        if (t.status().equals(wanted)) {
-            return transferJson(t, wanted);
-        }
-        if (!t.status().equals("REQUESTED")) {
-            throw new ConflictException("transfer " + id + " is " + t.status());
-        }
-        Instant now = clock.instant();
-        if (accept) {
-            BigDecimal q = BigDecimal.valueOf(t.quantity());
-            if (ledger.onHand(node, t.material()) < t.quantity() - 1e-9) {
-                throw new ConflictException("not enough stock on hand for the transfer any more");
-            }
-            String hash = Sha256.hex(id);
-            ledger.append(new StockLedger.Movement(id + ":out", node, t.material(), MovementKind.TRANSFER_OUT, q.negate(), now, null,
-                    t.requester(), "emergency transfer " + id), hash, now);
-            ledger.append(new StockLedger.Movement(id + ":in", t.requester(), t.material(), MovementKind.TRANSFER_IN, q, now, null,
-                    node, "emergency transfer " + id), hash, now);
-        }
-        store.decideTransfer(id, wanted, now);
-        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.TRANSFER_DECIDED, node, List.of(t.requester()), now,
-                Map.of("transfer", id, "status", wanted, "material", t.material(), "quantity", t.quantity())));
-        if (accept) {
-            buffers.react(node, t.material());
-            buffers.react(t.requester(), t.material());
-        }
-        return transferJson(t, wanted);
-    }
-
-    /** A downstream node answers a stockout warning: lower its consumption rate, or activate a backup buffer. */
-    @Transactional
-    Map<String, Object> answer(String warningEventId, Map<String, Object> body, Principal principal) {
-        String node = principal.requireNode();
-        NodeEvent warning = events.find(warningEventId).filter(e -> e.type() == EventType.STOCKOUT_WARNING)
-                .orElseThrow(() -> new NotFoundException("stockout warning " + warningEventId + " does not exist"));
-        if (!events.deliveredTo(warningEventId, node)) {
-            throw new ForbiddenException("only a node that received the warning answers it");
-        }
-        String material = String.valueOf(warning.payload().get("material"));
-        String action = String.valueOf(body.get("action"));
-        Map<String, Object> detail = new LinkedHashMap<>();
-        switch (action) {
-            case "LOWER_CONSUMPTION" -> {
-                Object rate = body.get("dailyRate");
-                if (!(rate instanceof Number n) || n.doubleValue() < 0) {
-                    throw new InvalidInputException("dailyRate", "must be the planned daily consumption, a number ≥ 0");
-                }
-                Numbers.require("dailyRate", n.doubleValue(), Numbers.RATE);
-                detail.put("dailyRate", n.doubleValue());
-            }
-            case "BACKUP_SUPPLIER" -> {
-                Object supplier = body.get("supplier");
-                if (!(supplier instanceof String s) || !adjacency.suppliersOf(node, material).contains(s) || s.equals(warning.sender())) {
-                    throw new InvalidInputException("supplier", "must be another accepted supplier of " + node + " for " + material);
-                }
-                detail.put("supplier", supplier);
-            }
-            case "LATERAL_TRANSFER" -> {
-                Object peer = body.get("peer");
-                Object quantity = body.get("quantity");
-                if (!(peer instanceof String p) || !adjacency.exists(p) || p.equals(node)) {
-                    throw new InvalidInputException("peer", "must be another registered node");
-                }
-                if (!(quantity instanceof Number q) || q.doubleValue() <= 0) {
-                    throw new InvalidInputException("quantity", "must be a number greater than 0");
-                }
-                Numbers.require("quantity", q.doubleValue(), Numbers.QUANTITY);
-                String transfer = UUID.randomUUID().toString();
-                store.request(new BufferStore.Transfer(transfer, node, p, material, q.doubleValue(), "REQUESTED", clock.instant()));
-                events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.EMERGENCY_TRANSFER, node, List.of(p), clock.instant(),
-                        Map.of("transfer", transfer, "requester", node, "material", material, "quantity", q.doubleValue())));
-                detail.put("transfer", transfer);
-                detail.put("peer", p);
-            }
-            default -> throw new InvalidInputException("action", "must be LOWER_CONSUMPTION, BACKUP_SUPPLIER or LATERAL_TRANSFER");
-        }
-        String id = UUID.randomUUID().toString();
-        store.recordAnswer(id, node, warningEventId, action, detail, clock.instant());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("warning", warningEventId);
-        payload.put("node", node);
-        payload.put("action", action);
-        payload.put("detail", detail);
-        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.WARNING_ANSWERED, node, List.of(warning.about() != null ? warning.about() : warning.sender()),
-                clock.instant(), payload));
-        return payload;
-    }
-
-    private static Map<String, Object> transferJson(BufferStore.Transfer t, String status) {
-        return Map.of("id", t.id(), "requester", t.requester(), "peer", t.peer(), "material", t.material(), "quantity", t.quantity(), "status", status);
-    }
-
     private static double number(Map<String, Object> body, String key, double fallback, List<Problem> problems) {
         Object v = body.get(key);
         if (v == null) {
@@ -369,80 +262,5 @@ class Stock {
             problems.add(new Problem(key, "must be an ISO 8601 duration such as P1D"));
             return fallback;
         }
-    }
-
-    /**
-     * A stock count from a spreadsheet: columns {@code local} (the node's item code) and {@code quantity} (in its local
-     * unit). Each row sets the on-hand level through an ADJUSTMENT; any bad row rejects the whole file.
-     */
-    @Transactional
-    Map<String, Object> importCount(String node, byte[] content, boolean xlsx, Principal principal) {
-        principal.requireSelfOrOperator(node);
-        List<StockSheet.Line> lines = StockSheet.read(content, xlsx, sheetLimits);
-        if (lines.isEmpty()) {
-            throw new InvalidInputException("", "the file is empty");
-        }
-        StockSheet.Line header = lines.get(0);
-        int localColumn = -1;
-        int quantityColumn = -1;
-        for (int i = 0; i < header.cells().size(); i++) {
-            String name = header.cell(i).toLowerCase();
-            if (name.equals("local")) {
-                localColumn = i;
-            } else if (name.equals("quantity")) {
-                quantityColumn = i;
-            }
-        }
-        if (localColumn < 0 || quantityColumn < 0) {
-            throw new InvalidInputException("rows[" + header.number() + "]", "the header must name the columns 'local' and 'quantity'");
-        }
-        Map<String, Adjacency.Mapping> byLocal = new LinkedHashMap<>();
-        for (String material : adjacency.mappedMaterials(node)) {
-            adjacency.mapping(node, material).ifPresent(m -> byLocal.put(m.local(), m));
-        }
-        List<Problem> problems = new ArrayList<>();
-        Map<String, BigDecimal> counted = new LinkedHashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (StockSheet.Line line : lines.subList(1, lines.size())) {
-            String at = "rows[" + line.number() + "]";
-            String local = line.cell(localColumn);
-            Adjacency.Mapping mapping = byLocal.get(local);
-            if (local.isEmpty()) {
-                problems.add(new Problem(at + ".local", "is empty"));
-            } else if (mapping == null) {
-                problems.add(new Problem(at + ".local", "'" + local + "' is not in the node's bom-mapping"));
-            } else if (!seen.add(local)) {
-                problems.add(new Problem(at + ".local", "'" + local + "' is counted twice"));
-            }
-            BigDecimal quantity = null;
-            try {
-                quantity = new BigDecimal(line.cell(quantityColumn).replace(',', '.'));
-                if (quantity.signum() < 0) {
-                    problems.add(new Problem(at + ".quantity", "must not be negative"));
-                }
-            } catch (NumberFormatException e) {
-                problems.add(new Problem(at + ".quantity", "'" + line.cell(quantityColumn) + "' is not a number"));
-            }
-            if (mapping != null && quantity != null && quantity.signum() >= 0) {
-                counted.put(mapping.material(), quantity.multiply(mapping.factor()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        Instant now = clock.instant();
-        String batch = UUID.randomUUID().toString();
-        List<Map<String, Object>> applied = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal> e : counted.entrySet()) {
-            BigDecimal delta = e.getValue().subtract(BigDecimal.valueOf(ledger.onHand(node, e.getKey())));
-            if (delta.abs().compareTo(new BigDecimal("0.000001")) > 0) {
-                ledger.append(new StockLedger.Movement("count:" + batch + ":" + e.getKey(), node, e.getKey(), MovementKind.ADJUSTMENT, delta, now,
-                        null, null, "stock count import"), Sha256.hex(batch + e.getKey()), now);
-                buffers.react(node, e.getKey());
-            }
-            applied.add(Map.of("material", e.getKey(), "onHand", e.getValue().stripTrailingZeros().toPlainString(),
-                    "adjustment", delta.stripTrailingZeros().toPlainString()));
-        }
-        return Map.of("rows", lines.size() - 1, "applied", applied);
     }
 }

@@ -1,5 +1,6 @@
 package org.hanse.app.inventory;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.hanse.app.security.Principal;
@@ -21,9 +22,16 @@ class StockController {
     private final StockLedger ledger;
     private final BufferStore store;
     private final Buffers buffers;
+    private final StockImport stockImport;
+    private final WarningAnswers answers;
+    private final EmergencyTransfers transfers;
 
-    StockController(Stock stock, StockLedger ledger, BufferStore store, Buffers buffers) {
+    StockController(Stock stock, StockLedger ledger, BufferStore store, Buffers buffers, StockImport stockImport, WarningAnswers answers,
+                    EmergencyTransfers transfers) {
         this.stock = stock;
+        this.answers = answers;
+        this.transfers = transfers;
+        this.stockImport = stockImport;
         this.ledger = ledger;
         this.store = store;
         this.buffers = buffers;
@@ -84,23 +92,26 @@ class StockController {
 
     @PostMapping(path = "/api/v1/nodes/{id}/stock/import", consumes = {"text/csv", XLSX, "application/octet-stream"})
     Map<String, Object> importCount(@PathVariable String id, @RequestBody byte[] body,
-                                    @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String type, Principal principal) {
+                                    @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String type,
+                                    @RequestParam(required = false) String separator, @RequestParam(required = false) String locale,
+                                    @RequestParam(required = false) String grouping, Principal principal) {
+        principal.requireSelfOrOperator(id);
         boolean xlsx = type.startsWith(XLSX) || (body.length > 2 && body[0] == 'P' && body[1] == 'K');
-        return stock.importCount(id, body, xlsx, principal);
+        return stockImport.importCount(id, body, xlsx, CountFormat.of(separator, locale, grouping), principal);
     }
 
     @PostMapping("/api/v1/transfers/{id}/accept")
     Map<String, Object> accept(@PathVariable String id, Principal principal) {
-        return stock.decideTransfer(id, true, principal);
+        return transfers.decideTransfer(id, true, principal);
     }
 
     @PostMapping("/api/v1/transfers/{id}/decline")
     Map<String, Object> decline(@PathVariable String id, Principal principal) {
-        return stock.decideTransfer(id, false, principal);
+        return transfers.decideTransfer(id, false, principal);
     }
 
     @PostMapping("/api/v1/warnings/{eventId}/answers")
-    ResponseEntity<Map<String, Object>> answer(@PathVariable String eventId, @RequestBody Map<String, Object> body, Principal principal) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(stock.answer(eventId, body, principal));
+    ResponseEntity<WarningAnswer.Answered> answer(@PathVariable String eventId, @Valid @RequestBody WarningAnswer body, Principal principal) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(answers.answer(eventId, body, principal));
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InboxPages {
 
     /** Inbox events a person should see and, mostly, act on. */
-    static final Set<String> ACTIONABLE = Set.of(EventType.STOCKOUT_WARNING.name(), EventType.EXPEDITE_REQUEST.name(),
+    static final Set<String> ACTIONABLE = Set.of(EventType.STOCKOUT_WARNING.name(), EventType.EXPEDITE_REQUEST.name(), EventType.EXPEDITE_REQUESTED.name(),
             EventType.EMERGENCY_TRANSFER.name(), EventType.DUE_DATE_AT_RISK.name(), EventType.DELIVERY_MISSED.name(),
             EventType.RESPONSE_TIMED_OUT.name(), EventType.UNMATCHED_PAYMENT.name(), EventType.PENALTY_REPORTED.name(),
             EventType.EXIT_INTENTION.name(), EventType.EXIT_DETECTED.name(), EventType.BACKUP_LIST_SHORT.name(),

@@ -135,6 +135,11 @@ class Complements {
         }).list();
     }
 
+    /** Every node that declares resources, sorted. */
+    List<String> declaringNodes() {
+        return jdbc.sql("SELECT DISTINCT node_id FROM node_resource ORDER BY node_id").query(String.class).list();
+    }
+
     /** Nodes whose redundancy covers this node's constraints, best first, each score broken down; inadmissible pairs listed apart. */
     Map<String, Object> complements(String node, Principal principal) {
         principal.requireSelfOrOperator(node);

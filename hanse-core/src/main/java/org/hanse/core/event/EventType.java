@@ -45,6 +45,8 @@ public enum EventType {
     STOCKOUT_WARNING(InterfaceModule.EXCEPTION_BROADCAST, false),
     /** A downstream node's answer to a stockout warning (lower consumption or a backup buffer). */
     WARNING_ANSWERED(InterfaceModule.EXCEPTION_BROADCAST, false),
+    /** A buyer answered a stockout warning by asking the supplier of an open order to deliver it by an earlier date. */
+    EXPEDITE_REQUESTED(InterfaceModule.EXCEPTION_BROADCAST, false),
     /** Below B_lo: a peer holding the material above its B_hi is asked for a transfer. */
     EMERGENCY_TRANSFER(InterfaceModule.EXCEPTION_BROADCAST, false),
     /** A peer accepted or declined an emergency transfer. */

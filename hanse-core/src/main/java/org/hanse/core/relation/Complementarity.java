@@ -1,5 +1,6 @@
 package org.hanse.core.relation;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,36 @@ public final class Complementarity {
             satisfied = (double) ok / needed.size();
         }
         return Math.min(redundancyB, constraintA) / constraintA * satisfied;
+    }
+
+    /** A declared resource: its class, parameter ranges, capacity and load a day. */
+    public record Resource(String className, Map<String, Range> ranges, double capacity, double load) {
+    }
+
+    /**
+     * How far a candidate complements a leaving node (RULES 3.3 and 3.9): at its exit the leaving node's capacity
+     * drops to 0, so each of its loaded resources becomes a constraint C_a = its load, matched on its own with the
+     * candidate's best same-class resource by {@link #score}; the cover is the load-weighted mean of those scores.
+     * 0 when the leaving node has no loaded resource or the candidate no redundancy of a needed class.
+     */
+    public static double exitCover(List<Resource> leaving, List<Resource> candidate) {
+        double weighted = 0;
+        double load = 0;
+        for (Resource need : leaving) {
+            double c = constraint(0, need.load());
+            if (c <= 0) {
+                continue;
+            }
+            double best = 0;
+            for (Resource offer : candidate) {
+                if (offer.className().equals(need.className())) {
+                    best = Math.max(best, score(redundancy(offer.capacity(), offer.load()), c, need.ranges(), offer.ranges()));
+                }
+            }
+            weighted += c * best;
+            load += c;
+        }
+        return load == 0 ? 0 : weighted / load;
     }
 
     /** The upper bound of admissible specificity at {@code perWeek} orders a week. */
