@@ -115,7 +115,7 @@ abstract class OrderApiContract extends ApiTestSupport {
         Api.Response placed = api.postJson("/api/v1/orders", n.key(n.b()),
                 order(po, n.m(), SIDEBOARD, "1", "DZN", now.plus(Duration.ofDays(5)), now.plus(Duration.ofDays(10))));
         assertThat(placed.status()).as(placed.text()).isEqualTo(201);
-        assertThat(placed.<String>at("status")).isEqualTo("OPEN");
+        assertThat(placed.<String>at("status")).isEqualTo("CONFIRMED");
         assertThat(placed.<String>at("outcome")).isEqualTo("ACCEPTED_ROUTINE");
         assertThat(placed.<Number>at("lines.0.supplierQuantity").doubleValue()).isEqualTo(12);
         // R = 12 h + 24 h transit = 36 h; D − now = 240 h: U = 0.15.
@@ -189,7 +189,7 @@ abstract class OrderApiContract extends ApiTestSupport {
 
         Api.Response resubmitted = api.postJson("/api/v1/orders/" + po + "/resubmit", n.key(n.b()), proposed);
         assertThat(resubmitted.status()).as(resubmitted.text()).isEqualTo(200);
-        assertThat(resubmitted.<String>at("status")).isEqualTo("OPEN");
+        assertThat(resubmitted.<String>at("status")).isEqualTo("CONFIRMED");
         assertThat(resubmitted.<Integer>at("revision")).isEqualTo(2);
         assertThat(jdbc.sql("SELECT SUM(hours) FROM capacity_reservation WHERE order_id = ?").param(po).query(Double.class).single()).isEqualTo(100.0);
 
@@ -210,7 +210,7 @@ abstract class OrderApiContract extends ApiTestSupport {
         Api.Response accepted = api.postJson("/api/v1/orders/" + po + "/override", n.key(n.m()),
                 Map.of("decision", "ACCEPT", "reason", "weekend shift booked"));
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
-        assertThat(accepted.<String>at("status")).isEqualTo("OPEN");
+        assertThat(accepted.<String>at("status")).isEqualTo("CONFIRMED");
         assertThat(accepted.<String>at("override.by")).isEqualTo(n.m());
         assertThat(accepted.<String>at("override.reason")).isEqualTo("weekend shift booked");
         assertThat(accepted.<String>at("decision.overriddenOutcome")).isEqualTo("REJECTED");
@@ -293,7 +293,7 @@ abstract class OrderApiContract extends ApiTestSupport {
         assertThat(awaitEvents(n.m(), n.key(n.m()), "SEQUENCE_RECONSTRUCTED", 1)).hasSize(1);
         assertThat(awaitEvents(n.b(), n.key(n.b()), "SEQUENCE_RECONSTRUCTED", 1)).hasSize(1);
         assertThat(ofType(feed(n.b(), n.key(n.b())), "DUE_DATE_AT_RISK")).isEmpty();
-        assertThat(api.get("/api/v1/orders/" + first + "~1", n.key(n.s())).<String>at("status")).isEqualTo("COMPLETED");
+        assertThat(api.get("/api/v1/orders/" + first + "~1", n.key(n.s())).<String>at("status")).isEqualTo("DELIVERED");
         // The same receipt again changes nothing; another finish is a conflict.
         assertThat(api.postJson("/api/v1/orders/" + first + "~1/receipts", n.key(n.s()),
                 Map.of("actualFinish", ef1.plus(Duration.ofDays(4)).toString())).status()).isEqualTo(201);
@@ -376,7 +376,7 @@ abstract class OrderApiContract extends ApiTestSupport {
                 .containsExactly("supplier: '" + n.m() + "' is not an accepted supplier of " + n.o());
         // B withdraws its order; M's stays open.
         assertThat(api.post("/api/v1/orders/" + po + "/withdraw", n.key(n.b()), "application/json", "").<String>at("status")).isEqualTo("WITHDRAWN");
-        assertThat(api.get("/api/v1/orders/" + po, n.key(n.m())).<String>at("status")).isEqualTo("OPEN");
+        assertThat(api.get("/api/v1/orders/" + po, n.key(n.m())).<String>at("status")).isEqualTo("CONFIRMED");
     }
 
     @Test
