@@ -152,6 +152,32 @@ abstract class OrderApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aSupplierRejectionCancelsItsComponentOrdersAndTheChainIsNoLongerFeasible() {
+        Net n = net("order-sync, inventory-notify, exception-broadcast");
+        Instant now = clock.instant();
+        String po = "cx-" + run;
+        assertThat(api.postJson("/api/v1/orders", n.key(n.b()),
+                order(po, n.m(), SIDEBOARD, "2", "H87", now.plus(Duration.ofDays(5)), now.plus(Duration.ofDays(10)))).<String>at("state"))
+                .isEqualTo("CONFIRMED");
+        assertThat(api.get("/api/v1/orders/" + po + "~1", n.key(n.s())).<String>at("state")).isEqualTo("CONFIRMED");
+        // M rejects after all: its board order to S is no longer needed and is cancelled; the chain will not deliver.
+        Api.Response rejected = api.postJson("/api/v1/orders/" + po + "/override", n.key(n.m()), Map.of("decision", "REJECT", "reason", "tool broke"));
+        assertThat(rejected.<String>at("state")).as(rejected.text()).isEqualTo("REJECTED");
+        assertThat(api.get("/api/v1/orders/" + po + "~1", n.key(n.s())).<String>at("state")).isEqualTo("CANCELLED");
+        Api.Response chain = api.get("/api/v1/orders/" + po + "/chain", n.key(n.b()));
+        assertThat(chain.<Boolean>at("feasible")).isFalse();
+        assertThat(chain.<List<Map<String, Object>>>at("steps")).extracting(x -> x.get("status")).containsExactly("REJECTED", "CANCELLED");
+        // The buyer withdraws the rejected order: the cancelled component stays cancelled, the chain stays infeasible.
+        assertThat(api.post("/api/v1/orders/" + po + "/withdraw", n.key(n.b()), "application/json", "").<String>at("state")).isEqualTo("WITHDRAWN");
+        assertThat(api.get("/api/v1/orders/" + po + "/chain", n.key(n.b())).<Boolean>at("feasible")).isFalse();
+        // A withdrawn order stays withdrawn: a second withdrawal changes nothing, an override to accept is refused naming the state.
+        assertThat(api.post("/api/v1/orders/" + po + "/withdraw", n.key(n.b()), "application/json", "").<String>at("state")).isEqualTo("WITHDRAWN");
+        Api.Response again = api.postJson("/api/v1/orders/" + po + "/override", n.key(n.m()), Map.of("decision", "ACCEPT", "reason", "fixed"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.<String>at("detail")).contains("is WITHDRAWN");
+    }
+
+    @Test
     void sameIdSameContentIsIdempotentOtherContentIsAConflict() {
         Net n = net("order-sync");
         Instant now = clock.instant();
