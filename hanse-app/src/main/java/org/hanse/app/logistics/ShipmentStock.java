@@ -41,6 +41,8 @@ class ShipmentStock {
 
     /** SHIPPED: checks every kept material against free stock first (nothing moves on a refusal), then records the outbound movements. */
     void ship(String supplier, String shipment, String movementRef, String order, List<Unit> units, Instant at) {
+        // One supplier's units leave one at a time: two shipments of different orders must not both pass on the same stock.
+        jdbc.sql("SELECT id FROM node WHERE id = ? FOR UPDATE").param(supplier).query(String.class).list();
         java.util.Map<String, BigDecimal> leaving = new java.util.LinkedHashMap<>();
         units.stream().filter(u -> !u.dropShip() && stock.keeps(supplier, u.material()))
                 .forEach(u -> leaving.merge(u.material(), u.quantity(), BigDecimal::add));
