@@ -192,7 +192,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         Api.Response placed = api.postJson("/api/v1/orders", keys.get(owner), Map.of("id", order, "supplier", partner,
                 "lines", List.of(Map.of("material", BOARD, "quantity", "40", "unit", "H87")),
                 "earliest", now.plus(Duration.ofDays(2)).toString(), "due", now.plus(Duration.ofDays(6)).toString()));
-        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
         String shipment = "msh-" + run;
         assertThat(api.postJson("/api/v1/shipments", keys.get(partner), Map.of("id", shipment, "order", order, "lines",
                 List.of(Map.of("material", BOARD, "quantity", "10", "unitPrice", "12.50", "currency", "EUR")))).status()).isEqualTo(201);

@@ -284,7 +284,7 @@ abstract class BufferApiContract extends ApiTestSupport {
             Api.Response placed = api.postJson("/api/v1/orders", net.key(net.d()), Map.of("id", "t-" + i + "-" + run, "supplier", net.n(),
                     "lines", List.of(Map.of("material", BOARD, "quantity", "0.001", "unit", "H87")),
                     "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString()));
-            assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+            assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
         }
     }
 
@@ -304,7 +304,7 @@ abstract class BufferApiContract extends ApiTestSupport {
             assertThat(api.postJson("/api/v1/orders", net.key(net.n()), Map.of("id", "ref-" + i + "-" + run, "supplier", net.u(),
                     "lines", List.of(Map.of("material", BOARD, "quantity", "900", "unit", "H87")),
                     "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString())).<String>at("status"))
-                    .isEqualTo("OPEN");
+                    .isEqualTo("CONFIRMED");
         }
         // One order in 90 days: ρ ≈ 0.5 · (1/90) · 7 = 0.039 < θ1 → MARKET: D sees N's zone and depletion time only.
         tinyOrders(net, 0, 1);
@@ -335,7 +335,7 @@ abstract class BufferApiContract extends ApiTestSupport {
         Api.Response order = api.postJson("/api/v1/orders", net.key(net.n()), Map.of("id", "in-" + run, "supplier", net.u(),
                 "lines", List.of(Map.of("material", BOARD, "quantity", "50", "unit", "H87")),
                 "earliest", now.plus(Duration.ofDays(15)).toString(), "due", now.plus(Duration.ofDays(20)).toString()));
-        assertThat(order.<String>at("status")).as(order.text()).isEqualTo("OPEN");
+        assertThat(order.<String>at("status")).as(order.text()).isEqualTo("CONFIRMED");
         assertThat(move(net.n(), net.key(net.n()), "RECEIPT", "200", now).<String>at("zone")).isEqualTo("ABOVE");
         List<Map<String, Object>> holds = api.get("/api/v1/nodes/" + net.n() + "/holds", net.key(net.n())).at("items");
         assertThat(holds).singleElement().satisfies(h -> assertThat(h).containsEntry("direction", "INBOUND").containsEntry("orderId", "in-" + run));

@@ -81,7 +81,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         String sKey = register(s, -40, 170, BOARD, capacity(BOARD, "saw", "0, 1000", null));
         link(b, bKey, s, sKey, BOARD);
         Instant now = clock.instant();
-        assertThat(order(bKey, "co-" + run, s, BOARD, "40", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(6))).<String>at("status")).isEqualTo("OPEN");
+        assertThat(order(bKey, "co-" + run, s, BOARD, "40", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(6))).<String>at("status")).isEqualTo("CONFIRMED");
         List<String> candidates = new ArrayList<>();
         Map<String, String> keys = new java.util.HashMap<>();
         for (int i = 0; i < 20; i++) {
@@ -103,7 +103,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         assertThat(order(bKey, "big-" + run, s, BOARD, "400", now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(10))).<String>at("status"))
                 .isEqualTo("REJECTED");
         assertThat(order(bKey, "small-" + run, s, BOARD, "100", now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(10))).<String>at("status"))
-                .isEqualTo("OPEN");
+                .isEqualTo("CONFIRMED");
 
         Api.Response list = api.get("/api/v1/substitutions", bKey);
         List<Map<String, Object>> mine = list.at("items");
@@ -185,8 +185,8 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         Instant t0 = clock.instant();
         Api.Response soon = order(rKey, "soon-" + run, m, SIDEBOARD, "10", t0.plus(Duration.ofDays(2)), t0.plus(Duration.ofDays(3)));
         Api.Response later = order(rKey, "later-" + run, m, SIDEBOARD, "10", t0.plus(Duration.ofDays(15)), t0.plus(Duration.ofDays(20)));
-        assertThat(soon.<String>at("status")).as(soon.text()).isEqualTo("OPEN");
-        assertThat(later.<String>at("status")).as(later.text()).isEqualTo("OPEN");
+        assertThat(soon.<String>at("status")).as(soon.text()).isEqualTo("CONFIRMED");
+        assertThat(later.<String>at("status")).as(later.text()).isEqualTo("CONFIRMED");
         Map<String, Object> backups = api.get("/api/v1/nodes/" + r + "/backups?supplier=" + m + "&material=" + SIDEBOARD, rKey).map();
         assertThat(((List<Map<String, Object>>) backups.get("candidates")).get(0).get("node")).isEqualTo(b2);
 
@@ -215,7 +215,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         Map<String, String> replacementStatus = new java.util.HashMap<>();
         moved.forEach(x -> replacementStatus.put((String) x.get("order"), (String) x.get("status")));
         // The overdue order cannot be made in a day any more (24 h processing, then transit): flagged at risk with the reason.
-        assertThat(replacementStatus).containsEntry("soon-" + run, "REJECTED").containsEntry("later-" + run, "OPEN");
+        assertThat(replacementStatus).containsEntry("soon-" + run, "REJECTED").containsEntry("later-" + run, "CONFIRMED");
         List<Map<String, Object>> risk = awaitEvents(r, rKey, "DUE_DATE_AT_RISK", 1);
         assertThat(String.valueOf(((Map<?, ?>) risk.get(0).get("payload")).get("reason"))).contains(m + " left").contains(b2);
         // The later order is re-derived through B2 and its board supplier S.
@@ -248,7 +248,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         String sKey = register(s, 60.0, 25.0, SLAT, capacity(SLAT, "lathe-7", "0, 300", null));
         link(b, bKey, s, sKey, SLAT);
         Instant now = clock.instant();
-        assertThat(order(bKey, "ko-" + run, s, SLAT, "30", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(8))).<String>at("status")).isEqualTo("OPEN");
+        assertThat(order(bKey, "ko-" + run, s, SLAT, "30", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(8))).<String>at("status")).isEqualTo("CONFIRMED");
         // K self-registers with S's location, bom-mapping and capacity declaration: a perfect score, but nobody vouches for it.
         String kKey = register(k, 60.0, 25.0, SLAT, capacity(SLAT, "lathe-7", "0, 300", null));
         // V makes slats 20 km away and the operator has verified it.
@@ -300,7 +300,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         assertThat(((Number) candidatesOf(list, List.of(a)).get(0).get("similarity")).doubleValue()).isEqualTo(1.0);
 
         Instant now = clock.instant();
-        assertThat(order(dKey, "ro-" + run, m, CABINET, "30", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(8))).<String>at("status")).isEqualTo("OPEN");
+        assertThat(order(dKey, "ro-" + run, m, CABINET, "30", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(8))).<String>at("status")).isEqualTo("CONFIRMED");
         Api.Response exit = api.postJson("/api/v1/nodes/" + m + "/exit", mKey, Map.of("type", "CLOSURE", "exitAt", now.plus(Duration.ofDays(30)).toString()));
         assertThat(exit.status()).as(exit.text()).isEqualTo(201);
         Map<String, Object> sub = api.get("/api/v1/substitutions", dKey).<List<Map<String, Object>>>at("items").get(0);
@@ -322,8 +322,8 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         String sKey = register(s, 61.0, 25.0, DOWEL, capacity(DOWEL, "press-3", "0, 100", null));
         link(b, bKey, s, sKey, DOWEL);
         Instant now = clock.instant();
-        assertThat(order(bKey, "lo1-" + run, s, DOWEL, "12", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(9))).<String>at("status")).isEqualTo("OPEN");
-        assertThat(order(bKey, "lo2-" + run, s, DOWEL, "8", now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(12))).<String>at("status")).isEqualTo("OPEN");
+        assertThat(order(bKey, "lo1-" + run, s, DOWEL, "12", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(9))).<String>at("status")).isEqualTo("CONFIRMED");
+        assertThat(order(bKey, "lo2-" + run, s, DOWEL, "8", now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(12))).<String>at("status")).isEqualTo("CONFIRMED");
         // U merely lists dowels in its bom-mapping: no capacity for them, supplies nobody.
         String uKey = register(u, 61.0, 25.0, DOWEL, null);
         api.put("/api/v1/nodes/" + u + "/substitution-settings", uKey, "application/json", "{\"decide\": \"MANUAL\"}");

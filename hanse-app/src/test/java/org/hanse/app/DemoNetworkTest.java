@@ -76,7 +76,7 @@ class DemoNetworkTest {
                 "lines", List.of(Map.of("material", "4012360002019", "quantity", "20", "unit", "H87")),
                 "earliest", now.plus(Duration.ofDays(21)).toString(), "due", now.plus(Duration.ofDays(28)).toString()));
         assertThat(placed.status()).as(placed.text()).isEqualTo(201);
-        assertThat(placed.<String>at("status")).isEqualTo("OPEN");
+        assertThat(placed.<String>at("status")).isEqualTo("CONFIRMED");
         List<Map<String, Object>> steps = api.get("/api/v1/orders/demo-sb-1/chain", key).at("steps");
         assertThat(steps).extracting(s -> s.get("node"))
                 .containsExactlyInAnyOrder("loehne-moebelwerk", "owl-spanplatten", "herford-beschlaege", "detmold-kantenband");

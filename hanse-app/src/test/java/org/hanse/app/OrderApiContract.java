@@ -115,7 +115,7 @@ abstract class OrderApiContract extends ApiTestSupport {
         Api.Response placed = api.postJson("/api/v1/orders", n.key(n.b()),
                 order(po, n.m(), SIDEBOARD, "1", "DZN", now.plus(Duration.ofDays(5)), now.plus(Duration.ofDays(10))));
         assertThat(placed.status()).as(placed.text()).isEqualTo(201);
-        assertThat(placed.<String>at("status")).isEqualTo("OPEN");
+        assertThat(placed.<String>at("status")).isEqualTo("CONFIRMED");
         assertThat(placed.<String>at("outcome")).isEqualTo("ACCEPTED_ROUTINE");
         assertThat(placed.<Number>at("lines.0.supplierQuantity").doubleValue()).isEqualTo(12);
         // R = 12 h + 24 h transit = 36 h; D − now = 240 h: U = 0.15.
@@ -149,6 +149,32 @@ abstract class OrderApiContract extends ApiTestSupport {
         assertThat(api.get("/api/v1/orders/" + po, n.key(n.o())).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/orders/" + po + "/chain", n.key(n.o())).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/orders?role=buyer", n.key(n.b())).<List<?>>at("items")).hasSize(1);
+    }
+
+    @Test
+    void aSupplierRejectionCancelsItsComponentOrdersAndTheChainIsNoLongerFeasible() {
+        Net n = net("order-sync, inventory-notify, exception-broadcast");
+        Instant now = clock.instant();
+        String po = "cx-" + run;
+        assertThat(api.postJson("/api/v1/orders", n.key(n.b()),
+                order(po, n.m(), SIDEBOARD, "2", "H87", now.plus(Duration.ofDays(5)), now.plus(Duration.ofDays(10)))).<String>at("state"))
+                .isEqualTo("CONFIRMED");
+        assertThat(api.get("/api/v1/orders/" + po + "~1", n.key(n.s())).<String>at("state")).isEqualTo("CONFIRMED");
+        // M rejects after all: its board order to S is no longer needed and is cancelled; the chain will not deliver.
+        Api.Response rejected = api.postJson("/api/v1/orders/" + po + "/override", n.key(n.m()), Map.of("decision", "REJECT", "reason", "tool broke"));
+        assertThat(rejected.<String>at("state")).as(rejected.text()).isEqualTo("REJECTED");
+        assertThat(api.get("/api/v1/orders/" + po + "~1", n.key(n.s())).<String>at("state")).isEqualTo("CANCELLED");
+        Api.Response chain = api.get("/api/v1/orders/" + po + "/chain", n.key(n.b()));
+        assertThat(chain.<Boolean>at("feasible")).isFalse();
+        assertThat(chain.<List<Map<String, Object>>>at("steps")).extracting(x -> x.get("status")).containsExactly("REJECTED", "CANCELLED");
+        // The buyer withdraws the rejected order: the cancelled component stays cancelled, the chain stays infeasible.
+        assertThat(api.post("/api/v1/orders/" + po + "/withdraw", n.key(n.b()), "application/json", "").<String>at("state")).isEqualTo("WITHDRAWN");
+        assertThat(api.get("/api/v1/orders/" + po + "/chain", n.key(n.b())).<Boolean>at("feasible")).isFalse();
+        // A withdrawn order stays withdrawn: a second withdrawal changes nothing, an override to accept is refused naming the state.
+        assertThat(api.post("/api/v1/orders/" + po + "/withdraw", n.key(n.b()), "application/json", "").<String>at("state")).isEqualTo("WITHDRAWN");
+        Api.Response again = api.postJson("/api/v1/orders/" + po + "/override", n.key(n.m()), Map.of("decision", "ACCEPT", "reason", "fixed"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.<String>at("detail")).contains("is WITHDRAWN");
     }
 
     @Test
@@ -189,7 +215,7 @@ abstract class OrderApiContract extends ApiTestSupport {
 
         Api.Response resubmitted = api.postJson("/api/v1/orders/" + po + "/resubmit", n.key(n.b()), proposed);
         assertThat(resubmitted.status()).as(resubmitted.text()).isEqualTo(200);
-        assertThat(resubmitted.<String>at("status")).isEqualTo("OPEN");
+        assertThat(resubmitted.<String>at("status")).isEqualTo("CONFIRMED");
         assertThat(resubmitted.<Integer>at("revision")).isEqualTo(2);
         assertThat(jdbc.sql("SELECT SUM(hours) FROM capacity_reservation WHERE order_id = ?").param(po).query(Double.class).single()).isEqualTo(100.0);
 
@@ -210,7 +236,7 @@ abstract class OrderApiContract extends ApiTestSupport {
         Api.Response accepted = api.postJson("/api/v1/orders/" + po + "/override", n.key(n.m()),
                 Map.of("decision", "ACCEPT", "reason", "weekend shift booked"));
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
-        assertThat(accepted.<String>at("status")).isEqualTo("OPEN");
+        assertThat(accepted.<String>at("status")).isEqualTo("CONFIRMED");
         assertThat(accepted.<String>at("override.by")).isEqualTo(n.m());
         assertThat(accepted.<String>at("override.reason")).isEqualTo("weekend shift booked");
         assertThat(accepted.<String>at("decision.overriddenOutcome")).isEqualTo("REJECTED");
@@ -293,7 +319,7 @@ abstract class OrderApiContract extends ApiTestSupport {
         assertThat(awaitEvents(n.m(), n.key(n.m()), "SEQUENCE_RECONSTRUCTED", 1)).hasSize(1);
         assertThat(awaitEvents(n.b(), n.key(n.b()), "SEQUENCE_RECONSTRUCTED", 1)).hasSize(1);
         assertThat(ofType(feed(n.b(), n.key(n.b())), "DUE_DATE_AT_RISK")).isEmpty();
-        assertThat(api.get("/api/v1/orders/" + first + "~1", n.key(n.s())).<String>at("status")).isEqualTo("COMPLETED");
+        assertThat(api.get("/api/v1/orders/" + first + "~1", n.key(n.s())).<String>at("status")).isEqualTo("DELIVERED");
         // The same receipt again changes nothing; another finish is a conflict.
         assertThat(api.postJson("/api/v1/orders/" + first + "~1/receipts", n.key(n.s()),
                 Map.of("actualFinish", ef1.plus(Duration.ofDays(4)).toString())).status()).isEqualTo(201);
@@ -376,7 +402,7 @@ abstract class OrderApiContract extends ApiTestSupport {
                 .containsExactly("supplier: '" + n.m() + "' is not an accepted supplier of " + n.o());
         // B withdraws its order; M's stays open.
         assertThat(api.post("/api/v1/orders/" + po + "/withdraw", n.key(n.b()), "application/json", "").<String>at("status")).isEqualTo("WITHDRAWN");
-        assertThat(api.get("/api/v1/orders/" + po, n.key(n.m())).<String>at("status")).isEqualTo("OPEN");
+        assertThat(api.get("/api/v1/orders/" + po, n.key(n.m())).<String>at("status")).isEqualTo("CONFIRMED");
     }
 
     @Test

@@ -44,7 +44,7 @@ abstract class RelationApiContract extends ApiTestSupport {
             Api.Response placed = api.postJson("/api/v1/orders", key, Map.of("id", "ro-" + i + "-" + run, "supplier", supplier,
                     "lines", List.of(Map.of("material", BOARD, "quantity", "0.001", "unit", "H87")),
                     "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString()));
-            assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+            assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
         }
     }
 
@@ -87,7 +87,7 @@ abstract class RelationApiContract extends ApiTestSupport {
         for (int i = 0; i < 2; i++) {
             assertThat(api.postJson("/api/v1/orders", rKey, Map.of("id", "ref-" + i + "-" + run, "supplier", a,
                     "lines", List.of(Map.of("material", BOARD, "quantity", "900", "unit", "H87")),
-                    "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString())).<String>at("status")).isEqualTo("OPEN");
+                    "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString())).<String>at("status")).isEqualTo("CONFIRMED");
         }
         assertThat(api.get("/api/v1/relations/" + b + "/" + s, keys.get(b)).status()).as("no orders yet: not assessed").isEqualTo(404);
         // B keeps a buffer: 600 received 56 days ago, 10 used a day.

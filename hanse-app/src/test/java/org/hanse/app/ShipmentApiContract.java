@@ -45,8 +45,16 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         Api.Response placed = api.postJson("/api/v1/orders", keys.get(b), Map.of("id", order, "supplier", s,
                 "lines", List.of(Map.of("material", BOARD, "quantity", "40", "unit", "H87")),
                 "earliest", now.plus(Duration.ofDays(2)).toString(), "due", now.plus(Duration.ofDays(6)).toString()));
-        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
+        // The supplier ships from stock (RULES 3.5.1): 1000 boards on hand.
+        stock(s, keys.get(s), "RECEIPT", "1000");
         return new Net(b, s, o, keys, order);
+    }
+
+    void stock(String node, String key, String kind, String quantity) {
+        Api.Response r = api.postJson("/api/v1/nodes/" + node + "/stock/movements", key,
+                Map.of("material", BOARD, "kind", kind, "quantity", quantity, "occurredAt", Instant.now().minusSeconds(60).toString()));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
     }
 
     Map<String, Object> unit(String quantity) {
@@ -103,6 +111,143 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         assertThat(read.<String>at("ledger.proof")).startsWith("/api/v1/ledger/proofs/inclusion?index=" + read.<Number>at("ledger.index"));
         assertThat(read.<List<Map<String, Object>>>at("milestones")).allSatisfy(m -> assertThat(m).containsKey("ledger"));
         assertThat(ledgerFindings()).isEmpty();
+    }
+
+    String state(Net n) {
+        return api.get("/api/v1/orders/" + n.order(), n.key(n.buyer())).at("state");
+    }
+
+    double onHand(String node, String key) {
+        return api.get("/api/v1/nodes/" + node + "/buffers/" + BOARD, key).<Number>at("onHand").doubleValue();
+    }
+
+    Api.Response ship(Net n, String id, Map<String, Object> unit) {
+        return api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", id, "order", n.order(), "lines", List.of(unit)));
+    }
+
+    @Test
+    void anOrderRunsFromConfirmedThroughShippingAndDeliveryToClosedOnceItsAcceptedGoodsArePaid() {
+        Net n = net();
+        assertThat(state(n)).isEqualTo("CONFIRMED");
+        String first = "lc1-" + run;
+        String second = "lc2-" + run;
+        assertThat(ship(n, first, unit("25")).status()).isEqualTo(201);
+        assertThat(state(n)).as("a unit packed moves nothing").isEqualTo("CONFIRMED");
+        assertThat(milestone(n, first, n.supplier(), Map.of("milestone", "SHIPPED")).status()).isEqualTo(201);
+        // 25 of 40 left the supplier: partly shipped, and its ledger went 1000 → 975 with a movement referencing the order.
+        assertThat(state(n)).isEqualTo("PARTIALLY_SHIPPED");
+        assertThat(onHand(n.supplier(), n.key(n.supplier()))).isEqualTo(975);
+        assertThat(jdbc.sql("SELECT kind, quantity FROM stock_movement WHERE node_id = ? AND order_id = ?").params(n.supplier(), n.order())
+                .query((rs, i) -> rs.getString(1) + " " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()).list())
+                .containsExactly("TRANSFER_OUT -25");
+        assertThat(ship(n, second, unit("15")).status()).isEqualTo(201);
+        assertThat(milestone(n, second, n.supplier(), Map.of("milestone", "SHIPPED")).status()).isEqualTo(201);
+        assertThat(state(n)).isEqualTo("SHIPPED");
+        assertThat(onHand(n.supplier(), n.key(n.supplier()))).isEqualTo(960);
+        assertThat(milestone(n, first, n.buyer(), Map.of("milestone", "DELIVERED")).status()).isEqualTo(201);
+        assertThat(state(n)).as("15 still on the way").isEqualTo("SHIPPED");
+        assertThat(milestone(n, second, n.buyer(), Map.of("milestone", "DELIVERED")).status()).isEqualTo(201);
+        assertThat(state(n)).isEqualTo("DELIVERED");
+        assertThat(milestone(n, first, n.buyer(), Map.of("milestone", "ACCEPTED", "accepted", "25", "rejected", "0")).status()).isEqualTo(201);
+        assertThat(milestone(n, second, n.buyer(), Map.of("milestone", "ACCEPTED", "accepted", "15", "rejected", "0")).status()).isEqualTo(201);
+        assertThat(state(n)).isEqualTo("DELIVERED");
+        // Default terms 30/30/40 of 312.50 and 187.50: the SHIPPED instalments (93.75 + 56.25) leave 350.00 open.
+        Instant now = Instant.now();
+        assertThat(pay(n, "lp1-" + run, "150.00", "EUR", now, List.of(alloc(first, 1, "SHIPPED"), alloc(second, 1, "SHIPPED"))).status())
+                .isEqualTo(201);
+        assertThat(state(n)).as("paid in part").isEqualTo("DELIVERED");
+        assertThat(pay(n, "lp2-" + run, "350.00", "EUR", now, List.of(alloc(first, 1, "DELIVERED"), alloc(first, 1, "ACCEPTED"),
+                alloc(second, 1, "DELIVERED"), alloc(second, 1, "ACCEPTED"))).status()).isEqualTo(201);
+        assertThat(state(n)).isEqualTo("CLOSED");
+        assertThat(api.get("/api/v1/orders/" + n.order(), n.key(n.supplier())).<String>at("status")).isEqualTo("CLOSED");
+        // The buyer cannot undo a closed order.
+        Api.Response withdraw = api.post("/api/v1/orders/" + n.order() + "/withdraw", n.key(n.buyer()), "application/json", "");
+        assertThat(withdraw.status()).isEqualTo(409);
+        assertThat(withdraw.<String>at("detail")).contains("is CLOSED");
+    }
+
+    @Test
+    void theSupplierCannotRejectOnceGoodsHaveLeftAndTheBuyerCannotWithdraw() {
+        Net n = net();
+        String unit = "rj-" + run;
+        assertThat(ship(n, unit, unit("10")).status()).isEqualTo(201);
+        assertThat(milestone(n, unit, n.supplier(), Map.of("milestone", "SHIPPED")).status()).isEqualTo(201);
+        Api.Response reject = api.postJson("/api/v1/orders/" + n.order() + "/override", n.key(n.supplier()),
+                Map.of("decision", "REJECT", "reason", "changed our mind"));
+        assertThat(reject.status()).as(reject.text()).isEqualTo(409);
+        assertThat(reject.<String>at("detail")).contains("is PARTIALLY_SHIPPED");
+        Api.Response withdraw = api.post("/api/v1/orders/" + n.order() + "/withdraw", n.key(n.buyer()), "application/json", "");
+        assertThat(withdraw.status()).isEqualTo(409);
+        assertThat(withdraw.<String>at("detail")).contains("is PARTIALLY_SHIPPED");
+        Api.Response order = api.get("/api/v1/orders/" + n.order(), n.key(n.buyer()));
+        assertThat(order.<String>at("state")).isEqualTo("PARTIALLY_SHIPPED");
+        assertThat(order.<String>at("outcome")).startsWith("ACCEPTED");
+    }
+
+    @Test
+    void aRejectedOrderShipsNothing() {
+        Net n = net();
+        String unit = "rn-" + run;
+        assertThat(ship(n, unit, unit("10")).status()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/orders/" + n.order() + "/override", n.key(n.supplier()),
+                Map.of("decision", "REJECT", "reason", "machine down")).<String>at("state")).isEqualTo("REJECTED");
+        Api.Response leave = milestone(n, unit, n.supplier(), Map.of("milestone", "SHIPPED"));
+        assertThat(leave.status()).isEqualTo(409);
+        assertThat(leave.<String>at("detail")).contains("is REJECTED");
+        assertThat(onHand(n.supplier(), n.key(n.supplier()))).isEqualTo(1000);
+        assertThat(ship(n, "rn2-" + run, unit("5")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void shippingBeyondTheSuppliersStockIsRefusedAndChangesNothing() {
+        Net n = net();
+        // A second order of 2000 boards against the supplier's 1000 on hand.
+        String big = order(n.buyer(), n.key(n.buyer()), n.supplier(), "big-" + run, "2000", 6);
+        String unit = "bs-" + run;
+        assertThat(api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", unit, "order", big, "lines", List.of(unit("1500"))))
+                .status()).as("packing is not leaving").isEqualTo(201);
+        Api.Response leave = milestone(n, unit, n.supplier(), Map.of("milestone", "SHIPPED"));
+        assertThat(leave.status()).as(leave.text()).isEqualTo(409);
+        assertThat(leave.<String>at("detail")).contains("shipping 1500 of " + BOARD).contains("free stock of 1000");
+        assertThat(api.get("/api/v1/shipments/" + unit, n.key(n.supplier())).<List<?>>at("milestones")).isEmpty();
+        assertThat(onHand(n.supplier(), n.key(n.supplier()))).isEqualTo(1000);
+        assertThat(api.get("/api/v1/orders/" + big, n.key(n.buyer())).<String>at("state")).isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement WHERE order_id = ?").param(big).query(Long.class).single()).isZero();
+        // 500 do leave: 1000 − 500.
+        String small = "bs2-" + run;
+        assertThat(api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", small, "order", big, "lines", List.of(unit("500"))))
+                .status()).isEqualTo(201);
+        assertThat(milestone(n, small, n.supplier(), Map.of("milestone", "SHIPPED")).status()).isEqualTo(201);
+        assertThat(onHand(n.supplier(), n.key(n.supplier()))).isEqualTo(500);
+        assertThat(api.get("/api/v1/orders/" + big, n.key(n.buyer())).<String>at("state")).isEqualTo("PARTIALLY_SHIPPED");
+    }
+
+    @Test
+    void aDropShipmentLeavesFromTheSuppliersOwnSupplierWithoutMovingItsStock() {
+        Net n = net();
+        Map<String, Object> drop = Map.of("material", BOARD, "quantity", "40", "unitPrice", "12.50", "currency", "EUR", "dropShip", true);
+        // Without an order of boards with a supplier of its own there is nobody to drop-ship from.
+        assertThat(ship(n, "ds0-" + run, drop).errors())
+                .containsExactly("lines[0].dropShip: needs an order of " + BOARD + " with one of " + n.supplier() + "'s suppliers");
+        // The outsider becomes the supplier's supplier, and the supplier orders the boards from it.
+        api.put("/api/v1/nodes/" + n.outsider() + "/capacity", n.key(n.outsider()), "application/json", """
+                {"wip-max": 100, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24}],
+                 "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 100}]}""".formatted(BOARD));
+        Api.Response link = api.postJson("/api/v1/links", n.key(n.supplier()), Map.of("buyer", n.supplier(), "supplier", n.outsider(),
+                "materials", List.of(BOARD)));
+        api.post("/api/v1/links/" + link.at("id") + "/accept", n.key(n.outsider()), "application/json", "");
+        Instant now = Instant.now();
+        assertThat(api.postJson("/api/v1/orders", n.key(n.supplier()), Map.of("id", "up-" + run, "supplier", n.outsider(),
+                "lines", List.of(Map.of("material", BOARD, "quantity", "40", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString())).<String>at("state"))
+                .isEqualTo("CONFIRMED");
+        String unit = "ds-" + run;
+        Api.Response created = ship(n, unit, drop);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.<Boolean>at("units.0.dropShip")).isTrue();
+        assertThat(milestone(n, unit, n.supplier(), Map.of("milestone", "SHIPPED")).status()).isEqualTo(201);
+        assertThat(state(n)).isEqualTo("SHIPPED");
+        assertThat(onHand(n.supplier(), n.key(n.supplier()))).as("its own stock did not move").isEqualTo(1000);
     }
 
     @Test
@@ -290,7 +435,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         Api.Response next = api.postJson("/api/v1/orders", n.key(n.buyer()), Map.of("id", "so2-" + run, "supplier", n.supplier(),
                 "lines", List.of(Map.of("material", BOARD, "quantity", "60", "unit", "H87")),
                 "earliest", now.plus(Duration.ofDays(20)).toString(), "due", now.plus(Duration.ofDays(25)).toString()));
-        assertThat(next.<String>at("status")).as(next.text()).isEqualTo("OPEN");
+        assertThat(next.<String>at("status")).as(next.text()).isEqualTo("CONFIRMED");
         assertThat(api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", "big-" + run, "order", "so2-" + run,
                 "lines", List.of(unit("60")))).errors()).containsExactly("lines: the logistics rhythm limits a shipment to this buyer to 50.0");
         assertThat(api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", "soon-" + run, "order", "so2-" + run,
@@ -333,7 +478,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         Api.Response order = api.postJson("/api/v1/orders", n.key(n.buyer()), Map.of("id", "adv-" + run, "supplier", n.supplier(),
                 "lines", List.of(Map.of("material", BOARD, "quantity", "30", "unit", "H87")),
                 "earliest", now.plus(Duration.ofDays(20)).toString(), "due", now.plus(Duration.ofDays(25)).toString()));
-        assertThat(order.<String>at("status")).isEqualTo("OPEN");
+        assertThat(order.<String>at("status")).isEqualTo("CONFIRMED");
         assertThat(api.put("/api/v1/terms", n.key(n.supplier()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"order\": \"adv-" + run
                 + "\", \"kind\": \"ADVANCE\", \"percent\": 100}").status()).isEqualTo(200);
         Thread.sleep(2_100);
@@ -412,7 +557,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         Api.Response placed = api.postJson("/api/v1/orders", buyerKey, Map.of("id", id, "supplier", supplier,
                 "lines", List.of(Map.of("material", BOARD, "quantity", quantity, "unit", "H87")),
                 "earliest", now.plus(Duration.ofHours(1)).toString(), "due", now.plus(Duration.ofDays(dueDays)).toString()));
-        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
         return id;
     }
 

@@ -67,8 +67,11 @@ abstract class TrustApiContract extends ApiTestSupport {
         String order = "to-" + run;
         Api.Response placed = api.postJson("/api/v1/orders", keys.get(b), Map.of("id", order, "supplier", s,
                 "lines", List.of(Map.of("material", BOARD, "quantity", "200", "unit", "H87")),
-                "earliest", now.plus(Duration.ofDays(2)).toString(), "due", now.plus(Duration.ofDays(6)).toString()));
-        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+                "earliest", now.minus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(6)).toString()));
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
+        // Early counts like late (RULES 3.8): the window opens before the deliveries of the test, so each is on time.
+        // S ships from stock: 1000 boards on hand.
+        assertThat(move(s, keys.get(s), "RECEIPT", "1000", now.minus(Duration.ofDays(1))).status()).isEqualTo(201);
         return new Net(b, s, d, o, keys, order);
     }
 
@@ -111,6 +114,27 @@ abstract class TrustApiContract extends ApiTestSupport {
 
     int vectors(String node, String key) {
         return ofType(feed(node, key), "STATE_VECTOR").size();
+    }
+
+    @Test
+    void aDeliverySevenWeeksBeforeTheWindowOpensIsNotPunctual() {
+        Net n = net();
+        Instant now = Instant.now();
+        String order = "early-" + run;
+        // Window [now + 49 d, now + 56 d]; delivered at now: 49 days early over a 56-day lead time → 1 − 49/56 = 0.125 (was 1).
+        assertThat(api.postJson("/api/v1/orders", n.key(n.b()), Map.of("id", order, "supplier", n.s(),
+                "lines", List.of(Map.of("material", BOARD, "quantity", "10", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(49)).toString(), "due", now.plus(Duration.ofDays(56)).toString())).<String>at("state"))
+                .isEqualTo("CONFIRMED");
+        String shipment = "early-sh-" + run;
+        assertThat(api.postJson("/api/v1/shipments", n.key(n.s()), Map.of("id", shipment, "order", order,
+                "lines", List.of(Map.of("material", BOARD, "quantity", "10", "unitPrice", "12.50", "currency", "EUR")))).status()).isEqualTo(201);
+        assertThat(milestone(n, shipment, n.s(), Map.of("milestone", "SHIPPED", "at", now.minusSeconds(60).toString())).status()).isEqualTo(201);
+        assertThat(milestone(n, shipment, n.b(), Map.of("milestone", "DELIVERED", "at", now.toString())).status()).isEqualTo(201);
+        assertThat(milestone(n, shipment, n.b(), Map.of("milestone", "ACCEPTED", "accepted", "10", "rejected", "0")).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> trust(n, n.b(), n.s(), n.b()).<List<?>>at("interactions").size() == 1);
+        assertThat(trust(n, n.b(), n.s(), n.b()).<Number>at("interactions.0.punctuality").doubleValue())
+                .isCloseTo(0.125, org.assertj.core.data.Offset.offset(1e-3));
     }
 
     @Test

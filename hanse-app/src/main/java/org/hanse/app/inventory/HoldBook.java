@@ -58,6 +58,16 @@ public class HoldBook {
                 .list();
     }
 
+    /** Open, unexpired holds the node placed on a material (on any order), oldest first: stock it keeps back. */
+    public List<ActiveHold> heldBy(String node, String material) {
+        Instant oldest = clock.instant().minus(expiry);
+        return jdbc.sql("SELECT * FROM stock_hold WHERE node_id = ? AND material = ? AND released_at IS NULL AND created_at > ? ORDER BY created_at, id")
+                .params(node, material, Timestamp.from(oldest))
+                .query((rs, n) -> new ActiveHold(rs.getString("id"), node, rs.getString("order_id"), material, rs.getString("direction"),
+                        rs.getString("reason"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("created_at").toInstant().plus(expiry)))
+                .list();
+    }
+
     /** Refuses (409 naming the hold) to release any of these materials of the order while a hold on them is open. */
     public void requireUnheld(String order, Collection<String> materials) {
         List<ActiveHold> holds = active(order, materials);

@@ -50,6 +50,11 @@ public class StockBook {
         return ledger.dailyConsumptionAll(new java.util.HashSet<>(nodes), java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), days);
     }
 
+    /** The node's stock on hand of the material (sum of its ledger's movements; 0 without any). */
+    public double onHand(String node, String material) {
+        return ledger.onHand(node, material);
+    }
+
     /** Whether the node keeps the material in its BOM mapping (and so can hold a buffer of it). */
     public boolean keeps(String node, String material) {
         return stock.keeps(node, material);

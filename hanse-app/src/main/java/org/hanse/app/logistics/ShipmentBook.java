@@ -90,6 +90,17 @@ public class ShipmentBook {
                 .optional();
     }
 
+    /** The logistics units of every shipment against the order, oldest first. */
+    public List<Unit> unitsOfOrder(String order) {
+        return jdbc.sql("""
+                SELECT s.id, l.line_no, s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency
+                FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id WHERE s.order_id = ? ORDER BY s.created_at, s.id, l.line_no""")
+                .param(order)
+                .query((rs, n) -> new Unit(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Money.of(rs.getBigDecimal(6).multiply(rs.getBigDecimal(7)).toPlainString(), rs.getString(8)), reached(rs.getString(1))))
+                .list();
+    }
+
     /** The node's newest logistics units, as buyer or supplier (for its workspace). */
     public List<Unit> unitsOf(String node, int limit) {
         return jdbc.sql("""

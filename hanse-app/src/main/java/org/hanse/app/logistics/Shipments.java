@@ -54,10 +54,13 @@ class Shipments {
     private final ApplicationEventPublisher publisher;
     private final ShipmentEvidence evidence;
     private final HoldBook holds;
+    private final ShipmentStock goods;
 
     Shipments(JdbcClient jdbc, OrderBook orders, StockBook stock, NodeEvents events, Clock clock, ShipmentPlanning planning,
-              AdvancePayments advances, ApplicationEventPublisher publisher, ShipmentEvidence evidence, HoldBook holds) {
+              AdvancePayments advances, ApplicationEventPublisher publisher, ShipmentEvidence evidence, HoldBook holds,
+              ShipmentStock goods) {
         this.holds = holds;
+        this.goods = goods;
         this.publisher = publisher;
         this.evidence = evidence;
         this.planning = planning;
@@ -71,8 +74,14 @@ class Shipments {
 
     /** A shipment as posted by the supplier. */
     record Create(String id, String order, List<Line> lines) {
-        /** A logistics unit: material, quantity in the supplier's unit, unit price and ISO 4217 currency. */
-        record Line(String material, String quantity, String unitPrice, String currency) {
+        /**
+         * A logistics unit: material, quantity in the supplier's unit, unit price and ISO 4217 currency; {@code dropShip}
+         * when it leaves from the supplier's own supplier (no stock of the supplier moves).
+         */
+        record Line(String material, String quantity, String unitPrice, String currency, Boolean dropShip) {
+            boolean dropShipped() {
+                return Boolean.TRUE.equals(dropShip);
+            }
         }
     }
 
@@ -91,8 +100,6 @@ class Shipments {
             problems.add(new Problem("order", "must be an existing order"));
         } else if (!order.supplier().equals(supplier)) {
             throw new ForbiddenException("only the supplier of order " + c.order() + " ships against it");
-        } else if (!order.status().equals("OPEN") && !order.status().equals("COMPLETED")) {
-            problems.add(new Problem("order", "is " + order.status() + "; only open or completed orders are shipped"));
         }
         if (c.lines() == null || c.lines().isEmpty()) {
             problems.add(new Problem("lines", "must list at least one logistics unit"));
@@ -126,10 +133,13 @@ class Shipments {
             if (currency == null) {
                 problems.add(new Problem(at + ".currency", "must be an ISO 4217 code such as EUR"));
             }
+            if (l.dropShipped() && l.material() != null && !goods.dropShipAllowed(supplier, l.material())) {
+                problems.add(new Problem(at + ".dropShip", "needs an order of " + l.material() + " with one of " + supplier + "'s suppliers"));
+            }
             if (quantity != null && l.material() != null) {
                 shipping.merge(l.material(), quantity.doubleValue(), Double::sum);
             }
-            rows.add(new Object[] {l.material(), quantity, price, currency});
+            rows.add(new Object[] {l.material(), quantity, price, currency, l.dropShipped()});
         }
         // A repeated request is answered before the remaining quantity is checked (it would count itself).
         String hash = Sha256.hex(c.order() + "|" + c.lines());
@@ -164,6 +174,8 @@ class Shipments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        // The life cycle decides whether the order still ships (409 naming its state: rejected, withdrawn, delivered, …).
+        orders.requireShippable(order.id());
         // A buffer hold (RULES 3.6) keeps the held quantity here until it is released or expires; the 409 says which.
         holds.requireUnheld(order.id(), shipping.keySet());
         if (rhythm.isPresent()) {
@@ -179,8 +191,8 @@ class Shipments {
                 .params(key, order.id(), order.buyer(), supplier, hash, Timestamp.from(now)).update();
         for (int i = 0; i < rows.size(); i++) {
             Object[] r = rows.get(i);
-            jdbc.sql("INSERT INTO shipment_line (shipment_id, line_no, material, quantity, unit_price, currency) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(key, i + 1, r[0], r[1], r[2], ((Currency) r[3]).getCurrencyCode()).update();
+            jdbc.sql("INSERT INTO shipment_line (shipment_id, line_no, material, quantity, unit_price, currency, drop_ship) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(key, i + 1, r[0], r[1], r[2], ((Currency) r[3]).getCurrencyCode(), r[4]).update();
         }
         evidence.recordCreated(key);
         return new Outcome(read(key, principal), true);
@@ -258,8 +270,8 @@ class Shipments {
             throw new ConflictException("the buyer's credit record is below 0.5: shipment " + id
                     + " leaves only after its ADVANCE instalments are paid (agree ADVANCE terms)");
         }
-        List<Object[]> lines = jdbc.sql("SELECT line_no, material, quantity FROM shipment_line WHERE shipment_id = ? ORDER BY line_no").param(id)
-                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getBigDecimal(3)}).list();
+        List<Object[]> lines = jdbc.sql("SELECT line_no, material, quantity, drop_ship FROM shipment_line WHERE shipment_id = ? ORDER BY line_no").param(id)
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBoolean(4)}).list();
         if (milestone == Milestone.SHIPPED) {
             // A hold placed after the unit was created still keeps it from leaving.
             holds.requireUnheld((String) head.get("order"), lines.stream().map(l -> (String) l[1]).distinct().toList());
@@ -281,6 +293,12 @@ class Shipments {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, milestone.name(), checkpoint, Timestamp.from(at), accepted, rejected, node, Timestamp.from(now)).update();
         String order = (String) head.get("order");
+        // The order follows its goods (PARTIALLY_SHIPPED … DELIVERED); 409 naming its state when it no longer ships.
+        orders.goodsReached(order, milestone, reached(order, milestone));
+        if (milestone == Milestone.SHIPPED) {
+            goods.ship(supplier, id, movementRef(id), order, lines.stream()
+                    .map(l -> new ShipmentStock.Unit((Integer) l[0], (String) l[1], (BigDecimal) l[2], (Boolean) l[3])).toList(), at);
+        }
         if (milestone == Milestone.DELIVERED) {
             for (Object[] l : lines) {
                 if (stock.keeps(buyer, (String) l[1])) {
@@ -342,7 +360,8 @@ class Shipments {
         m.put("units", jdbc.sql("SELECT * FROM shipment_line WHERE shipment_id = ? ORDER BY line_no").param(id)
                 .query((rs, n) -> Map.of("line", rs.getInt("line_no"), "material", rs.getString("material"),
                         "quantity", rs.getBigDecimal("quantity").stripTrailingZeros().toPlainString(),
-                        "unitPrice", rs.getBigDecimal("unit_price").stripTrailingZeros().toPlainString(), "currency", rs.getString("currency")))
+                        "unitPrice", rs.getBigDecimal("unit_price").stripTrailingZeros().toPlainString(), "currency", rs.getString("currency"),
+                        "dropShip", rs.getBoolean("drop_ship")))
                 .list());
         m.put("milestones", jdbc.sql("SELECT * FROM shipment_milestone WHERE shipment_id = ? ORDER BY occurred_at, recorded_at").param(id)
                 .query((rs, n) -> {
@@ -361,6 +380,19 @@ class Shipments {
                     return x;
                 }).list());
         return m;
+    }
+
+    /** Quantity per material of the order's units that have reached the milestone (this one included). */
+    private Map<String, Double> reached(String order, Milestone milestone) {
+        Map<String, Double> reached = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT l.material, SUM(l.quantity) FROM shipment_line l JOIN shipment s ON s.id = l.shipment_id
+                WHERE s.order_id = ? AND EXISTS (SELECT 1 FROM shipment_milestone m WHERE m.shipment_id = s.id AND m.milestone = ?)
+                GROUP BY l.material""").params(order, milestone.name())
+                .query(rs -> {
+                    reached.put(rs.getString(1), rs.getBigDecimal(2).doubleValue());
+                });
+        return reached;
     }
 
     private double alreadyShipped(String order, String material) {

@@ -91,7 +91,7 @@ class CapacityStore {
     }
 
     int wip(String nodeId) {
-        return jdbc.sql("SELECT COUNT(*) FROM purchase_order WHERE supplier_id = ? AND status = 'OPEN'").param(nodeId)
+        return jdbc.sql("SELECT COUNT(*) FROM purchase_order WHERE supplier_id = ? AND " + OrderRepository.OPEN).param(nodeId)
                 .query(Integer.class).single();
     }
 

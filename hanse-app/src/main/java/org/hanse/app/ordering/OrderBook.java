@@ -14,9 +14,12 @@ public class OrderBook {
     private final OrderRepository orders;
     private final Orders service;
     private final CapacityStore capacity;
+    private final OrderProgress progress;
 
-    OrderBook(OrderRepository orders, @org.springframework.context.annotation.Lazy Orders service, CapacityStore capacity) {
+    OrderBook(OrderRepository orders, @org.springframework.context.annotation.Lazy Orders service, CapacityStore capacity,
+              OrderProgress progress) {
         this.orders = orders;
+        this.progress = progress;
         this.service = service;
         this.capacity = capacity;
     }
@@ -167,15 +170,44 @@ public class OrderBook {
                 .toList();
     }
 
-    /** An order's parties, status, quantities per material (in the supplier's unit), when it was placed and its due date. */
-    public record OrderFacts(String id, String buyer, String supplier, String status, Map<String, Double> quantities, Instant placedAt, Instant due) {
+    /**
+     * An order's parties, life-cycle state ({@link org.hanse.core.order.OrderState} name), quantities per material (in the
+     * supplier's unit), when it was placed and its delivery window [earliest, due].
+     */
+    public record OrderFacts(String id, String buyer, String supplier, String status, Map<String, Double> quantities, Instant placedAt, Instant due,
+                             Instant earliest) {
+    }
+
+    /** 409 naming the order's state unless a logistics unit may be created against it now (the caller's transaction). */
+    public void requireShippable(String orderId) {
+        progress.requireShippable(orderId);
+    }
+
+    /**
+     * A goods milestone of the order's logistics units (the caller's transaction): {@code reached} is the quantity per
+     * material of all its units that reached it so far. Moves the order (e.g. SHIPPED for all of it); 409 naming the
+     * state when the milestone is not allowed in it — a rejected or withdrawn order ships nothing. The new state's name.
+     */
+    public String goodsReached(String orderId, org.hanse.core.payment.Milestone milestone, Map<String, Double> reached) {
+        return progress.goods(orderId, milestone, reached).name();
+    }
+
+    /** Payments reports the order's accepted goods fully paid: CLOSED when delivered (true), else nothing changes. */
+    public boolean fullyPaid(String orderId) {
+        return progress.fullyPaid(orderId);
+    }
+
+    /** Whether the buyer has an order of the material with one of its suppliers that was not rejected, withdrawn or cancelled. */
+    public boolean hasPurchase(String buyer, String material) {
+        return orders.placedBy(buyer, Instant.EPOCH).stream()
+                .anyMatch(o -> o.order().lines().stream().anyMatch(l -> material.equals(l.get("material"))));
     }
 
     public Optional<OrderFacts> facts(String orderId) {
         return orders.find(orderId).map(o -> {
             Map<String, Double> q = new java.util.LinkedHashMap<>();
             o.lines().forEach(l -> q.merge((String) l.get("material"), Double.parseDouble(String.valueOf(l.get("supplierQuantity"))), Double::sum));
-            return new OrderFacts(o.id(), o.buyer(), o.supplier(), o.status().name(), q, o.placedAt(), o.due());
+            return new OrderFacts(o.id(), o.buyer(), o.supplier(), o.status().name(), q, o.placedAt(), o.due(), o.earliest());
         });
     }
 

@@ -21,7 +21,9 @@ final class OrderJson {
         m.put("id", org.hanse.core.node.OwnedId.shown(o.id(), viewer));
         m.put("buyer", o.buyer());
         m.put("supplier", o.supplier());
+        // "status" keeps its name for existing clients; it now carries the life-cycle state (RULES 3.5.1).
         m.put("status", o.status().name());
+        m.put("state", o.status().name());
         m.put("outcome", o.outcome());
         m.put("priority", o.priority());
         m.put("earliest", o.earliest().toString());
@@ -46,7 +48,8 @@ final class OrderJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("root", rootId);
         long minSlack = steps.stream().mapToLong(s -> s.timing().slack().toSeconds()).min().orElse(0);
-        m.put("feasible", minSlack >= 0);
+        // A chain whose order went a dead end (rejected, withdrawn, cancelled) will not deliver, whatever its slack.
+        m.put("feasible", minSlack >= 0 && orders.values().stream().noneMatch(o -> o.status().dead()));
         m.put("minSlack", java.time.Duration.ofSeconds(minSlack).toString());
         m.put("steps", steps.stream().map(s -> {
             Map<String, Object> step = new LinkedHashMap<>();

@@ -16,6 +16,9 @@ import org.hanse.app.network.Link;
 import org.hanse.app.security.Principal;
 import org.hanse.app.web.Page;
 import org.hanse.app.web.Polling;
+import org.hanse.core.order.OrderEvent;
+import org.hanse.core.order.OrderLifecycle;
+import org.hanse.core.order.OrderState;
 import org.hanse.core.validation.InvalidInputException;
 import org.hanse.core.validation.Problem;
 import org.springframework.ui.Model;
@@ -185,10 +188,11 @@ class OrderPages {
         String due = window == null ? null : String.valueOf(window.get("due"));
         return new Row(o, supplierView ? o.buyer() : o.supplier(), String.valueOf(line.getOrDefault("material", "")),
                 String.valueOf(line.getOrDefault("quantity", "")), String.valueOf(line.getOrDefault("unit", "")), earliest, due,
-                supplierView && o.status() == OrderStatus.REJECTED,
-                supplierView && o.status() == OrderStatus.OPEN,
-                !supplierView && o.status() == OrderStatus.REJECTED && o.parentId() == null && due != null,
-                !supplierView && o.status() == OrderStatus.OPEN && o.parentId() == null);
+                supplierView && o.status() == OrderState.REJECTED,
+                // Offered only while the life cycle allows it: no rejection once goods have left, no withdrawal either.
+                supplierView && OrderLifecycle.allows(o.status(), OrderEvent.OVERRIDE_REJECT),
+                !supplierView && o.status() == OrderState.REJECTED && o.parentId() == null && due != null,
+                !supplierView && o.status() != OrderState.WITHDRAWN && OrderLifecycle.allows(o.status(), OrderEvent.WITHDRAW) && o.parentId() == null);
     }
 
     /** The unit the buyer counts the material in (its BOM mapping), else the dictionary's, else pieces. */

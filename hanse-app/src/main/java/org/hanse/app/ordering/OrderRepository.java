@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hanse.core.order.ChainSchedule;
+import org.hanse.core.order.OrderState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -18,6 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Orders, their chain schedules and receipts. */
 @Repository
 class OrderRepository {
+
+    /** SQL for an order accepted and not yet delivered (OrderState.open): pipeline, overdue checks, work in progress. */
+    static final String OPEN = "status IN ('PLACED', 'CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED')";
+    /** SQL for an order that was accepted and went no dead end (what was traded). */
+    static final String TRADED = "status NOT IN ('REJECTED', 'WITHDRAWN', 'CANCELLED')";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -44,7 +50,7 @@ class OrderRepository {
 
     /** Open orders of a node in a role; {@code column} is buyer_id or supplier_id. */
     List<StoredOrder> openDueBefore(Instant now) {
-        return jdbc.sql("SELECT * FROM purchase_order WHERE status = 'OPEN' AND due < ? ORDER BY due").param(java.sql.Timestamp.from(now))
+        return jdbc.sql("SELECT * FROM purchase_order WHERE " + OPEN + " AND due < ? ORDER BY due").param(java.sql.Timestamp.from(now))
                 .query(this::toOrder).list();
     }
 
@@ -52,7 +58,7 @@ class OrderRepository {
         if (!column.equals("buyer_id") && !column.equals("supplier_id")) {
             throw new IllegalArgumentException(column);
         }
-        return jdbc.sql("SELECT * FROM purchase_order WHERE " + column + " = ? AND status = 'OPEN' ORDER BY due").param(node)
+        return jdbc.sql("SELECT * FROM purchase_order WHERE " + column + " = ? AND " + OPEN + " ORDER BY due").param(node)
                 .query(this::toOrder).list();
     }
 
@@ -63,7 +69,7 @@ class OrderRepository {
     List<WithFinish> placedBy(String buyer, Instant since) {
         return jdbc.sql("""
                 SELECT o.*, r.actual_finish AS receipt_finish FROM purchase_order o LEFT JOIN order_receipt r ON r.order_id = o.id
-                WHERE o.buyer_id = ? AND o.placed_at >= ? AND o.status IN ('OPEN', 'COMPLETED')""")
+                WHERE o.buyer_id = ? AND o.placed_at >= ? AND o.""" + TRADED)
                 .params(buyer, Timestamp.from(since))
                 .query((rs, n) -> new WithFinish(toOrder(rs, n), rs.getTimestamp("receipt_finish") == null ? null : rs.getTimestamp("receipt_finish").toInstant()))
                 .list();
@@ -75,7 +81,7 @@ class OrderRepository {
         jdbc.sql("""
                 SELECT o.buyer_id, o.supplier_id, c.slack_seconds, o.placed_at, o.due FROM purchase_order o
                 JOIN chain_step c ON c.step_key = o.id AND c.node_id = o.supplier_id
-                WHERE o.placed_at >= ? AND o.status IN ('OPEN', 'COMPLETED')""")
+                WHERE o.placed_at >= ? AND o.""" + TRADED)
                 .param(Timestamp.from(since))
                 .query(rs -> {
                     double[] acc = sums.computeIfAbsent(rs.getString(1) + ">" + rs.getString(2), k -> new double[3]);
@@ -90,7 +96,7 @@ class OrderRepository {
 
     /** {buyer, placed at, total supplier quantity} of every order placed since (one query). */
     void placedSince(Instant since, java.util.function.Consumer<Object[]> row) {
-        jdbc.sql("SELECT buyer_id, placed_at, lines_json FROM purchase_order WHERE placed_at >= ? AND status IN ('OPEN', 'COMPLETED')")
+        jdbc.sql("SELECT buyer_id, placed_at, lines_json FROM purchase_order WHERE placed_at >= ? AND " + TRADED)
                 .param(Timestamp.from(since))
                 .query(rs -> {
                     List<Map<String, Object>> lines = json.readValue(rs.getString(3), new TypeReference<List<Map<String, Object>>>() { });
@@ -102,7 +108,7 @@ class OrderRepository {
     List<WithFinish> placedBetween(String buyer, String supplier, Instant since) {
         return jdbc.sql("""
                 SELECT o.*, r.actual_finish AS receipt_finish FROM purchase_order o LEFT JOIN order_receipt r ON r.order_id = o.id
-                WHERE o.buyer_id = ? AND o.supplier_id = ? AND o.placed_at >= ? AND o.status IN ('OPEN', 'COMPLETED')""")
+                WHERE o.buyer_id = ? AND o.supplier_id = ? AND o.placed_at >= ? AND o.""" + TRADED)
                 .params(buyer, supplier, Timestamp.from(since))
                 .query((rs, n) -> new WithFinish(toOrder(rs, n), instant(rs, "receipt_finish"))).list();
     }
@@ -122,7 +128,7 @@ class OrderRepository {
         return spec.query(this::toOrder).list();
     }
 
-    void insert(PlannedOrder p, String rootId, OrderStatus status, Map<String, Object> decision, String contentHash,
+    void insert(PlannedOrder p, String rootId, OrderState status, Map<String, Object> decision, String contentHash,
                 int revision, Instant now) {
         jdbc.sql("""
                 INSERT INTO purchase_order (id, buyer_id, supplier_id, root_id, parent_id, status, outcome, priority, earliest, due,
@@ -142,11 +148,11 @@ class OrderRepository {
         jdbc.sql("DELETE FROM purchase_order WHERE id = ?").param(id).update();
     }
 
-    void setStatus(String id, OrderStatus status) {
+    void setStatus(String id, OrderState status) {
         jdbc.sql("UPDATE purchase_order SET status = ? WHERE id = ?").params(status.name(), id).update();
     }
 
-    void override(String id, OrderStatus status, String outcome, Map<String, Object> decision, String by, String reason, Instant at) {
+    void override(String id, OrderState status, String outcome, Map<String, Object> decision, String by, String reason, Instant at) {
         jdbc.sql("""
                 UPDATE purchase_order SET status = ?, outcome = ?, decision_json = ?, override_by = ?, override_reason = ?, overridden_at = ?
                 WHERE id = ?""")
@@ -224,7 +230,7 @@ class OrderRepository {
 
     private StoredOrder toOrder(ResultSet rs, int rowNum) throws SQLException {
         return new StoredOrder(rs.getString("id"), rs.getString("buyer_id"), rs.getString("supplier_id"), rs.getString("root_id"),
-                rs.getString("parent_id"), OrderStatus.valueOf(rs.getString("status")), rs.getString("outcome"),
+                rs.getString("parent_id"), OrderState.valueOf(rs.getString("status")), rs.getString("outcome"),
                 rs.getString("priority"), instant(rs, "earliest"), instant(rs, "due"),
                 json.readValue(rs.getString("lines_json"), new TypeReference<List<Map<String, Object>>>() { }),
                 rs.getBigDecimal("batch_minimum").stripTrailingZeros().toPlainString(),

@@ -31,6 +31,9 @@ import org.hanse.core.order.CapacityWindow;
 import org.hanse.core.order.ChainSchedule;
 import org.hanse.core.order.DeliveryWindow;
 import org.hanse.core.order.OrderDecision;
+import org.hanse.core.order.OrderEvent;
+import org.hanse.core.order.OrderLifecycle;
+import org.hanse.core.order.OrderState;
 import org.hanse.core.order.OrderLine;
 import org.hanse.core.order.OrderRule;
 import org.hanse.core.order.Outcome;
@@ -50,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Orders {
 
     private final OrderEvidence evidence;
+    private final OrderProgress progress;
     private final OrderRepository orders;
     private final CapacityStore capacity;
     private final ChainPlanner planner;
@@ -60,8 +64,10 @@ class Orders {
     private final double thetaU;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
-           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence) {
+           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence,
+           OrderProgress progress) {
         this.orders = orders;
+        this.progress = progress;
         this.evidence = evidence;
         this.capacity = capacity;
         this.planner = planner;
@@ -106,7 +112,7 @@ class Orders {
             Map<String, Object> decision = root.accepted()
                     ? DecisionJson.chainRejected(root.decision(), chain, root.window())
                     : DecisionJson.of(root.decision());
-            orders.insert(root, root.id(), OrderStatus.REJECTED, decision, hash, revision, now);
+            orders.insert(root, root.id(), OrderLifecycle.next(OrderState.PLACED, OrderEvent.DECIDED_REJECT), decision, hash, revision, now);
             orders.insertChain(root.id(), steps, chain, Set.of(root.id()));
             announce(root, decision, List.of(), Delivery.FEED, now);
             evidence.recordPlaced(root.id());
@@ -115,7 +121,7 @@ class Orders {
         Map<String, List<String>> downstream = downstream(root);
         for (PlannedOrder p : root.flatten()) {
             Map<String, Object> decision = DecisionJson.of(p.decision());
-            orders.insert(p, root.id(), OrderStatus.OPEN, decision, p == root ? hash : Sha256.hex(p.id()), revision, now);
+            orders.insert(p, root.id(), OrderLifecycle.next(OrderState.PLACED, OrderEvent.DECIDED_ACCEPT), decision, p == root ? hash : Sha256.hex(p.id()), revision, now);
             capacity.reserve(p.id(), p.supplier(), p.reservation());
             Delivery delivery = p.decision().outcome() == Outcome.ACCEPTED_COLLABORATIVE ? Delivery.REAL_TIME : Delivery.FEED;
             announce(p, decision, downstream.get(p.id()), delivery, now);
@@ -250,24 +256,21 @@ class Orders {
         Map<String, Object> updated = new LinkedHashMap<>(order.decision());
         updated.put("overriddenOutcome", order.outcome());
         String outcome;
-        OrderStatus status;
+        OrderState status;
         if ("ACCEPT".equals(decision)) {
-            if (order.status() != OrderStatus.REJECTED) {
-                throw new ConflictException("order " + id + " is " + order.status() + "; only a rejection can be overridden to accept");
-            }
+            status = progress.next(order, OrderEvent.OVERRIDE_ACCEPT);
             CapacityProfile profile = capacity.lockProfile(node).orElseThrow();
             Map<String, ResourceLoad> loads = capacity.loads(node, CapacityWindow.dateOf(now));
             OrderDecision again = OrderRule.decide(request(order), profile, loads, capacity.wip(node), now, thetaU);
             capacity.reserve(id, node, OrderRule.reserve(again, profile, loads, now));
             outcome = order.urgency() >= thetaU ? Outcome.ACCEPTED_COLLABORATIVE.name() : Outcome.ACCEPTED_ROUTINE.name();
-            status = OrderStatus.OPEN;
         } else {
-            if (order.status() != OrderStatus.OPEN) {
-                throw new ConflictException("order " + id + " is " + order.status() + "; only an open order can be overridden to reject");
-            }
+            // Refused once goods have left (the state names where the order stands): the supplier cannot take them back.
+            status = progress.next(order, OrderEvent.OVERRIDE_REJECT);
             capacity.release(id);
             outcome = Outcome.REJECTED.name();
-            status = OrderStatus.REJECTED;
+            // Its own component orders are no longer needed: cancelled where nothing has left yet.
+            progress.cascade(order, OrderEvent.CANCEL, now);
         }
         updated.put("outcome", outcome);
         orders.override(id, status, outcome, updated, node, reason, now);
@@ -289,7 +292,7 @@ class Orders {
         if (!old.buyer().equals(buyer)) {
             throw new ForbiddenException("only the buyer of an order may resubmit it");
         }
-        if (old.status() != OrderStatus.REJECTED || old.parentId() != null) {
+        if (old.status() != OrderState.REJECTED || old.parentId() != null) {
             throw new ConflictException("only a rejected order placed by a buyer can be resubmitted; order " + id + " is " + old.status());
         }
         Map<String, Object> content = new LinkedHashMap<>();
@@ -319,21 +322,14 @@ class Orders {
         if (!order.buyer().equals(buyer) || order.parentId() != null) {
             throw new ForbiddenException("only the buyer who placed an order may withdraw it");
         }
-        if (order.status() == OrderStatus.WITHDRAWN) {
+        if (order.status() == OrderState.WITHDRAWN) {
             return order;
         }
-        if (order.status() == OrderStatus.COMPLETED) {
-            throw new ConflictException("order " + id + " is completed");
-        }
+        OrderState next = progress.next(order, OrderEvent.WITHDRAW);
         Instant now = clock.instant();
-        for (StoredOrder o : orders.inChain(order.rootId())) {
-            if (o.status() == OrderStatus.OPEN || o.status() == OrderStatus.REJECTED) {
-                capacity.release(o.id());
-                orders.setStatus(o.id(), OrderStatus.WITHDRAWN);
-                events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_STATUS, o.buyer(), List.of(o.supplier()), now,
-                        Map.of("order", o.id(), "status", OrderStatus.WITHDRAWN.name())));
-            }
-        }
+        progress.move(order, next, now, true);
+        // Component orders whose goods have not left are cancelled with it; shipped ones stay and are delivered.
+        progress.cascade(order, OrderEvent.CANCEL, now);
         return orders.find(id).orElseThrow();
     }
 
@@ -347,15 +343,16 @@ class Orders {
     @Transactional
     Optional<StoredOrder> reissue(String id, String newSupplier, String reason) {
         StoredOrder old = orders.lock(id).orElseThrow(() -> new NotFoundException("order " + id + " does not exist"));
-        if (old.status() != OrderStatus.OPEN) {
+        if (old.status() != OrderState.CONFIRMED) {
+            // Only an order whose goods have not left moves to another supplier.
             return Optional.empty();
         }
         Instant now = clock.instant();
         if (old.parentId() == null) {
             withdraw(id, Principal.node(old.buyer()));
         } else {
-            capacity.release(old.id());
-            orders.setStatus(old.id(), OrderStatus.WITHDRAWN);
+            progress.move(old, OrderLifecycle.next(old.status(), OrderEvent.WITHDRAW), now, false);
+            progress.cascade(old, OrderEvent.CANCEL, now);
         }
         String newId = id + "-s";
         for (int n = 2; orders.find(newId).isPresent(); n++) {
@@ -374,7 +371,7 @@ class Orders {
         StoredOrder placed = decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), 1);
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_STATUS, newSupplier,
                 List.of(old.buyer()), now, Map.of("order", id, "status", "SUBSTITUTED", "replacement", newId, "supplier", newSupplier, "reason", reason)));
-        if (placed.status() != OrderStatus.OPEN) {
+        if (placed.status() != OrderState.CONFIRMED) {
             StoredOrder top = orders.find(old.rootId()).orElse(old);
             events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.DUE_DATE_AT_RISK, newSupplier, List.of(top.buyer()), now,
                     Map.of("order", top.id(), "replacement", newId, "reason", reason + "; the substitute " + newSupplier
@@ -417,9 +414,7 @@ class Orders {
             }
             throw new ConflictException("order " + id + " already has a receipt with another finish");
         }
-        if (order.status() != OrderStatus.OPEN) {
-            throw new ConflictException("order " + id + " is " + order.status() + "; only an open order can be confirmed");
-        }
+        OrderState confirmed = progress.next(order, OrderEvent.COMPLETION_CONFIRMED);
         List<OrderRepository.StoredStep> stored = orders.chain(order.rootId());
         OrderRepository.StoredStep mine = stored.stream().filter(s -> s.step().key().equals(id)).findFirst().orElseThrow();
         OrderRepository.StoredStep next = stored.stream().filter(s -> s.step().key().equals(mine.step().parentKey())).findFirst().orElse(mine);
@@ -440,11 +435,11 @@ class Orders {
             orders.replaceChain(order.rootId(), steps, kept, placed);
         }
         orders.insertReceipt(id, actual, quantity, deviation, tolerance, beyond, node, now);
-        orders.setStatus(id, OrderStatus.COMPLETED);
+        orders.setStatus(id, confirmed);
         capacity.release(id);
 
         List<String> later = laterNodes(stored, id, root.buyer());
-        status(id, order.buyer(), node, new ArrayList<>(new LinkedHashSet<>(concat(order.buyer(), later))), OrderStatus.COMPLETED.name(),
+        status(id, order.buyer(), node, new ArrayList<>(new LinkedHashSet<>(concat(order.buyer(), later))), confirmed.name(),
                 Delivery.REAL_TIME, now);
         if (beyond && !later.isEmpty()) {
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -56,10 +56,12 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
     private final Clock clock;
 
     private final PaymentEvidence evidence;
+    private final OrderSettlement settlement;
 
     Payments(JdbcClient jdbc, JsonMapper json, ShipmentBook shipments, Adjacency adjacency, NodeEvents events, Clock clock,
-             PaymentEvidence evidence) {
+             PaymentEvidence evidence, OrderSettlement settlement) {
         this.evidence = evidence;
+        this.settlement = settlement;
         this.jdbc = jdbc;
         this.json = json;
         this.shipments = shipments;
@@ -328,6 +330,9 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         }
         events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.PAYMENT_MATCHED, payer, List.of(payee), now,
                 Map.of("payment", paymentId, "matches", matched, "paidAt", paidAt.toString())));
+        // A match may complete what the order's accepted goods cost: ordering closes it then.
+        settlement.check(allocations.stream().map(x -> shipments.key(by, x.shipment()).flatMap(k -> shipments.unit(k, x.line())))
+                .flatMap(Optional::stream).map(ShipmentBook.Unit::order).toList());
     }
 
     /** Every unit of the shipment has its ADVANCE instalment fully paid (false when the terms have none). */

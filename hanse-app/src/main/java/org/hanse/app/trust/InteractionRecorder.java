@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns what the network records into rated interactions (RULES 3.8). An accepted shipment rates each of its logistics
- * units: punctuality from delivery against the order's due date over the promised lead time (due − placed), qualified
+ * units: punctuality from delivery outside the order's window [earliest, due] (early or late) over the promised lead time (due − placed), qualified
  * rate accepted / delivered, information accuracy from the supplier's milestone claims that the buyer's delivery
  * confirmed, with time-outs and neighbour-reported contradictions about the order counted as false messages.
  * Both listeners run after commit, are retried after a crash, and change nothing when delivered twice.
@@ -43,7 +43,8 @@ class InteractionRecorder {
     void on(ShipmentAccepted accepted) {
         ShipmentBook.Inspection s = shipments.inspection(accepted.shipment()).orElseThrow();
         OrderBook.OrderFacts order = orders.facts(s.order()).orElseThrow();
-        Duration lateness = Duration.between(order.due(), s.deliveredAt());
+        // Outside the window [earliest, due] either way: seven weeks early is as unpunctual as seven weeks late.
+        Duration lateness = Reciprocity.outsideWindow(order.earliest(), order.due(), s.deliveredAt());
         Duration leadTime = Duration.between(order.placedAt(), order.due());
         double punctuality = Reciprocity.punctuality(lateness, leadTime);
         double qualified = Reciprocity.qualified(s.accepted().doubleValue(), s.delivered().doubleValue());

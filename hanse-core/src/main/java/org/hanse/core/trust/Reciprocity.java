@@ -21,6 +21,17 @@ public final class Reciprocity {
         return Math.max(0, 1 - (double) lateness.toSeconds() / Math.max(1, promisedLeadTime.toSeconds()));
     }
 
+    /**
+     * How far a delivery at {@code at} lies outside the window [earliest, due]: zero inside it, the time before
+     * {@code earliest} when early, the time after {@code due} when late — early and late count alike (RULES 3.8).
+     */
+    public static Duration outsideWindow(java.time.Instant earliest, java.time.Instant due, java.time.Instant at) {
+        if (at.isBefore(earliest)) {
+            return Duration.between(at, earliest);
+        }
+        return at.isAfter(due) ? Duration.between(due, at) : Duration.ZERO;
+    }
+
     /** q_q: accepted / delivered (1 when nothing was delivered to inspect). */
     public static double qualified(double accepted, double delivered) {
         return delivered <= 0 ? 1 : Math.max(0, Math.min(1, accepted / delivered));

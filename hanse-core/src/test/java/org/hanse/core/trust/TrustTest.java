@@ -105,4 +105,22 @@ class TrustTest {
         assertThat(SharingLevel.next(SharingLevel.POLLING, 0.95)).isEqualTo(SharingLevel.REAL_TIME);
         assertThat(SharingLevel.next(SharingLevel.REAL_TIME, 0.8)).isEqualTo(SharingLevel.REAL_TIME);
     }
+
+    @Test
+    void earlyAndLateCountAlikeOutsideTheWindow() {
+        java.time.Instant earliest = java.time.Instant.parse("2026-03-10T00:00:00Z");
+        java.time.Instant due = java.time.Instant.parse("2026-03-20T00:00:00Z");
+        // Inside the window: on time.
+        assertThat(Reciprocity.outsideWindow(earliest, due, java.time.Instant.parse("2026-03-15T00:00:00Z"))).isZero();
+        // Two days late and two days early are the same two days.
+        assertThat(Reciprocity.outsideWindow(earliest, due, java.time.Instant.parse("2026-03-22T00:00:00Z"))).isEqualTo(Duration.ofDays(2));
+        assertThat(Reciprocity.outsideWindow(earliest, due, java.time.Instant.parse("2026-03-08T00:00:00Z"))).isEqualTo(Duration.ofDays(2));
+        // Seven weeks before earliest over a 30-day lead time: 49 days outside ≥ 30, punctuality 0 (not 1 as before).
+        Duration early = Reciprocity.outsideWindow(earliest, due, earliest.minus(Duration.ofDays(49)));
+        assertThat(early).isEqualTo(Duration.ofDays(49));
+        assertThat(Reciprocity.punctuality(early, Duration.ofDays(30))).isZero();
+        // Three days early over 30 days: 1 − 3/30 = 0.9.
+        assertThat(Reciprocity.punctuality(Reciprocity.outsideWindow(earliest, due, earliest.minus(Duration.ofDays(3))), Duration.ofDays(30)))
+                .isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
+    }
 }
