@@ -70,6 +70,19 @@ public class ShipmentBook {
                 WHERE s.order_id = ? AND m.milestone = 'DELIVERED'""").param(order).query(Long.class).single() > 0;
     }
 
+    /** Quantity per material (supplier's unit) in the order's shipments that its buyer recorded DELIVERED. */
+    public Map<String, BigDecimal> deliveredByMaterial(String order) {
+        Map<String, BigDecimal> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT l.material, SUM(l.quantity) FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id
+                WHERE s.order_id = ? AND EXISTS (SELECT 1 FROM shipment_milestone m WHERE m.shipment_id = s.id AND m.milestone = 'DELIVERED')
+                GROUP BY l.material""")
+                .param(order).query(rs -> {
+                    out.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        return out;
+    }
+
     /** Locks the shipment's row until the caller's transaction ends (serialises payments of its instalments). */
     public void lock(String shipment) {
         jdbc.sql("SELECT id FROM shipment WHERE id = ? FOR UPDATE").param(shipment).query(String.class).list();
