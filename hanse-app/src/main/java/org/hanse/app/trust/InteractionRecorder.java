@@ -83,7 +83,8 @@ class InteractionRecorder {
     private List<ClaimCheck.Claim> claims(ShipmentBook.Inspection s, OrderBook.OrderFacts order) {
         Optional<Duration> transit = adjacency.transit(s.supplier(), s.buyer());
         List<ClaimCheck.Claim> claims = new ArrayList<>();
-        claims.add(new ClaimCheck.Claim("CONFIRMATION", order.placedAt(), order.due()));
+        // The confirmation precedes every shipment of the order (a shipment needs an accepted order): only its promise is checked.
+        claims.add(new ClaimCheck.Claim("CONFIRMATION", null, order.due()));
         for (ShipmentBook.Claim c : s.supplierClaims()) {
             Instant expected = "SHIPPED".equals(c.milestone()) ? transit.map(t -> c.at().plus(t)).orElse(null) : null;
             claims.add(new ClaimCheck.Claim(c.milestone(), c.at(), expected));

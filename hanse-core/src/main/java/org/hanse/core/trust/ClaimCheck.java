@@ -15,12 +15,15 @@ public final class ClaimCheck {
     private ClaimCheck() {
     }
 
-    /** One claim: what was claimed, when, and the arrival it promised (null when it promised none). */
+    /**
+     * One claim: what was claimed, when (null for a claim that precedes every delivery by construction, such as the
+     * order's confirmation), and the arrival it promised (null when it promised none).
+     */
     public record Claim(String what, Instant at, Instant expectedBy) {
     }
 
     public static boolean confirmed(Claim claim, Instant deliveredAt, Duration tolerance) {
-        if (claim.at().isAfter(deliveredAt)) {
+        if (claim.at() != null && claim.at().isAfter(deliveredAt)) {
             return false;
         }
         return claim.expectedBy() == null || !deliveredAt.isAfter(claim.expectedBy().plus(tolerance));

@@ -23,6 +23,8 @@ class ClaimCheckTest {
     void aClaimAfterTheDeliveryIsContradictedAndACheckpointOnlyHasToPrecedeIt() {
         assertThat(ClaimCheck.confirmed(new ClaimCheck.Claim("IN_TRANSIT", T.plusSeconds(1), null), T, DAY)).isFalse();
         assertThat(ClaimCheck.confirmed(new ClaimCheck.Claim("IN_TRANSIT", T.minus(Duration.ofDays(30)), null), T, DAY)).isTrue();
+        // A confirmation precedes its order's deliveries by construction: a delivery recorded as earlier still checks the promise.
+        assertThat(ClaimCheck.confirmed(new ClaimCheck.Claim("CONFIRMATION", null, T.plus(DAY)), T.minus(DAY), DAY)).isTrue();
     }
 
     @Test
