@@ -131,11 +131,16 @@ abstract class EvidenceApiContract extends ApiTestSupport {
         Pair p = pair("t");
         String silent = order(p, "ts-" + run);
         String acked = order(p, "ta-" + run);
-        List<Map<String, Object>> placed = awaitEvents(p.s(), p.key(p.s()), "ORDER_PLACED", 2);
+        String withdrawn = order(p, "tw-" + run);
+        List<Map<String, Object>> placed = awaitEvents(p.s(), p.key(p.s()), "ORDER_PLACED", 3);
         String silentEvent = eventFor(placed, silent);
         String ackedEvent = eventFor(placed, acked);
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM message_expectation WHERE recipient_id = ?")
-                .param(p.s()).query(Long.class).single() == 2);
+                .param(p.s()).query(Long.class).single() == 3);
+        // B withdraws one order: S no longer owes an answer to it (no time-out, no response delay).
+        assertThat(api.post("/api/v1/orders/" + withdrawn + "/withdraw", p.key(p.b()), "application/json", "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "WITHDRAWN".equals(api.post("/api/v1/nodes/" + p.s() + "/inbox/"
+                + eventFor(placed, withdrawn) + "/ack", p.key(p.s()), "application/json", "").<String>at("status")));
 
         // S acknowledges one order after an hour: answered, with its delay; nobody else may acknowledge for S.
         clock.advance(Duration.ofHours(1));

@@ -16,7 +16,10 @@ class AckController {
         this.acknowledgements = acknowledgements;
     }
 
-    /** The acknowledgement as answered: status ANSWERED (now or earlier) or NOT_EXPECTED for an event that asks for no answer. */
+    /**
+     * The acknowledgement as answered: status ANSWERED (now or earlier), WITHDRAWN (the request was withdrawn first) or
+     * NOT_EXPECTED for an event that asks for no answer.
+     */
     record AckResponse(String event, String type, String status, String sentAt, String answeredAt, String delay, int redelivered) {
     }
 

@@ -69,15 +69,29 @@ public class Acknowledgements {
             for (String recipient : e.recipients()) {
                 expectations.track(e.id(), recipient, e.sender(), e.type().name(), order(e), e.time());
             }
-        } else if (published.type() == EventType.ORDER_RESPONSE) {
-            NodeEvent e = events.find(published.eventId()).orElseThrow();
-            // The server answers every placed order at once on the supplier's behalf; only the supplier's own override answers it.
-            String order = order(e);
-            if (e.payload().get("override") != null && order != null) {
-                for (String recipient : e.recipients()) {
-                    expectations.openAbout(EventType.ORDER_PLACED.name(), recipient, e.sender(), order)
-                            .forEach(x -> expectations.answer(x.event(), x.recipient(), "ANSWER", e.time()));
-                }
+        } else if (published.type() == EventType.ORDER_RESPONSE || published.type() == EventType.ORDER_STATUS) {
+            closeOrderRequests(events.find(published.eventId()).orElseThrow());
+        }
+    }
+
+    /**
+     * The supplier's own override answers the order (the server's automatic decision, sent at once on its behalf, does
+     * not); the buyer's withdrawal ends the wait without an answer, so it neither times out nor counts as a response delay.
+     */
+    private void closeOrderRequests(NodeEvent e) {
+        String order = order(e);
+        if (order == null) {
+            return;
+        }
+        if (e.type() == EventType.ORDER_RESPONSE && e.payload().get("override") != null) {
+            for (String buyer : e.recipients()) {
+                expectations.openAbout(EventType.ORDER_PLACED.name(), buyer, e.sender(), order)
+                        .forEach(x -> expectations.answer(x.event(), x.recipient(), "ANSWER", e.time()));
+            }
+        } else if (e.type() == EventType.ORDER_STATUS && "WITHDRAWN".equals(e.payload().get("status"))) {
+            for (String supplier : e.recipients()) {
+                expectations.openAbout(EventType.ORDER_PLACED.name(), e.sender(), supplier, order)
+                        .forEach(x -> expectations.answer(x.event(), x.recipient(), "WITHDRAWN", e.time()));
             }
         }
     }
@@ -99,7 +113,8 @@ public class Acknowledgements {
         }
         expectations.answer(eventId, node, "ACK", now);
         Expectations.Expectation done = expectations.find(eventId, node).orElseThrow();
-        return new Ack(eventId, done.type(), "ANSWERED", done.sentAt(), done.answeredAt(), done.redelivered());
+        return new Ack(eventId, done.type(), "WITHDRAWN".equals(done.answeredBy()) ? "WITHDRAWN" : "ANSWERED", done.sentAt(),
+                done.answeredAt(), done.redelivered());
     }
 
     /** One pass over the open requests: re-deliveries due and time-outs. Returns how many timed out. */

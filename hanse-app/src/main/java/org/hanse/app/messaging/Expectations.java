@@ -82,7 +82,8 @@ class Expectations {
     /** Requests answered since {@code since} (by {@code recipient}, or by anyone when null), oldest answer first (response delays). */
     List<Expectation> answeredSince(String recipient, Instant since) {
         return jdbc.sql("""
-                SELECT * FROM message_expectation WHERE answered_at >= ? AND (CAST(? AS VARCHAR(64)) IS NULL OR recipient_id = ?)
+                SELECT * FROM message_expectation WHERE answered_at >= ? AND answered_by IN ('ACK', 'ANSWER')
+                AND (CAST(? AS VARCHAR(64)) IS NULL OR recipient_id = ?)
                 ORDER BY answered_at""")
                 .params(Timestamp.from(since), recipient, recipient).query(Expectations::row).list();
     }
