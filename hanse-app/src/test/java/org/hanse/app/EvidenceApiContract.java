@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
  * w = (0.4, 0.4, 0.2); with one interaction in a year T is that interaction's r.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        ApiTestSupport.OPERATOR_PROPERTY, "hanse.data-dir=target/test-data", "hanse.messaging.acks.check=PT0.2S"})
+        ApiTestSupport.OPERATOR_PROPERTY, "hanse.data-dir=target/test-data", "hanse.messaging.acks.check=PT0.2S",
+        "hanse.trust.overdue-check=PT0.5S"})
 @Import(MutableClock.Config.class)
 abstract class EvidenceApiContract extends ApiTestSupport {
 
@@ -208,6 +209,27 @@ abstract class EvidenceApiContract extends ApiTestSupport {
         assertThat(t.<Number>at("interactions.0.qualified").doubleValue()).isEqualTo(1);
         assertThat(t.<String>at("interactions.0.lateness")).isEqualTo("PT360H");
         assertThat(t.<Number>at("trust").doubleValue()).isEqualTo(0.8292);
+    }
+
+    @Test
+    void aBuyerThatNeverPaysIsRatedOnceItsInstalmentIsACreditPeriodOverdue() {
+        // NET 30 unpaid: due at 30 days, a whole credit period overdue at 60 days. The rest counts as paid then, 30 days
+        // late: q_p = 1 − 30/30 = 0, nothing paid q_q = 0, q_i = 1 → r = 0.2 · 1/0.95 = 0.210526.
+        Pair p = pair("n");
+        String order = order(p, "no-" + run);
+        assertThat(api.put("/api/v1/terms", p.key(p.s()), "application/json", "{\"buyer\": \"" + p.b() + "\", \"kind\": \"NET\", \"days\": 30}")
+                .status()).isEqualTo(200);
+        ship(p, order, "200", "10");
+        clock.advance(Duration.ofDays(59));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> trust(p, p.s(), p.b()).<List<?>>at("interactions").isEmpty());
+        clock.advance(Duration.ofDays(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> trust(p, p.s(), p.b()).<List<?>>at("interactions").size() == 1);
+        Api.Response t = trust(p, p.s(), p.b());
+        assertThat(t.<String>at("interactions.0.kind")).isEqualTo("INSTALMENT");
+        assertThat(t.<Number>at("interactions.0.punctuality").doubleValue()).isEqualTo(0);
+        assertThat(t.<Number>at("interactions.0.qualified").doubleValue()).isEqualTo(0);
+        assertThat(t.<Number>at("trust").doubleValue()).isEqualTo(0.2105);
     }
 
     @Test

@@ -115,6 +115,18 @@ public class ShipmentBook {
                 .list();
     }
 
+    /** Logistics units of shipments created since {@code since}, oldest first, at most {@code limit} (instalments that may fall due). */
+    public List<Unit> unitsSince(Instant since, int limit) {
+        return jdbc.sql("""
+                SELECT s.id, l.line_no, s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency
+                FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id WHERE s.created_at >= ?
+                ORDER BY s.created_at, s.id, l.line_no LIMIT ?""")
+                .params(java.sql.Timestamp.from(since), limit)
+                .query((rs, n) -> new Unit(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Money.of(rs.getBigDecimal(6).multiply(rs.getBigDecimal(7)).toPlainString(), rs.getString(8)), reached(rs.getString(1))))
+                .list();
+    }
+
     private Map<Milestone, Instant> reached(String shipment) {
         Map<Milestone, Instant> reached = new EnumMap<>(Milestone.class);
         jdbc.sql("SELECT milestone, MIN(occurred_at) FROM shipment_milestone WHERE shipment_id = ? GROUP BY milestone").param(shipment)

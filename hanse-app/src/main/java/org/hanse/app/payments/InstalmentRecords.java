@@ -45,6 +45,23 @@ public class InstalmentRecords {
         return out;
     }
 
+    /**
+     * Instalments of units created since {@code since} that are overdue by their whole credit period at {@code now} and
+     * still short of their amount (at most {@code limit} units looked at).
+     */
+    public List<Instalment> longOverdue(Instant since, Instant now, int limit) {
+        List<Instalment> out = new ArrayList<>();
+        for (ShipmentBook.Unit u : shipments.unitsSince(since, limit)) {
+            PaymentTerms terms = payments.applicable(u.buyer(), u.supplier(), u.order());
+            for (PaymentTerms.Due d : terms.due(u.value(), u.reached())) {
+                if (d.dueAt() != null && BuyerRating.longOverdue(d.dueAt(), credit(terms, d.trigger()), now)) {
+                    instalment(u, terms, d).filter(i -> paid(i).compareTo(i.amountDue()) < 0).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
     private Optional<Instalment> instalment(String shipment, int line, String trigger) {
         Optional<ShipmentBook.Unit> unit = shipments.unit(shipment, line);
         if (unit.isEmpty()) {
@@ -52,17 +69,22 @@ public class InstalmentRecords {
         }
         ShipmentBook.Unit u = unit.get();
         PaymentTerms terms = payments.applicable(u.buyer(), u.supplier(), u.order());
-        Optional<PaymentTerms.Due> due = terms.due(u.value(), u.reached()).stream().filter(d -> d.trigger().equals(trigger) && d.dueAt() != null)
-                .findFirst();
-        Duration credit = terms.shares().stream().filter(s -> s.label().equals(trigger)).map(PaymentTerms.Share::after).findFirst()
-                .orElse(Duration.ZERO);
+        return terms.due(u.value(), u.reached()).stream().filter(d -> d.trigger().equals(trigger) && d.dueAt() != null).findFirst()
+                .flatMap(d -> instalment(u, terms, d));
+    }
+
+    private Optional<Instalment> instalment(ShipmentBook.Unit u, PaymentTerms terms, PaymentTerms.Due d) {
         List<BuyerRating.Paid> paid = jdbc.sql("""
                 SELECT m.amount, p.paid_at FROM payment_match m JOIN payment p ON p.id = m.payment_id
                 WHERE m.shipment_id = ? AND m.line_no = ? AND m.trigger_name = ? ORDER BY p.paid_at""")
-                .params(shipment, line, trigger)
+                .params(u.shipment(), u.line(), d.trigger())
                 .query((rs, n) -> new BuyerRating.Paid(rs.getBigDecimal(1), rs.getTimestamp(2).toInstant())).list();
-        return due.map(d -> new Instalment(shipment, line, trigger, u.order(), u.buyer(), u.supplier(), d.dueAt(), credit,
-                d.amount().amount(), paid));
+        return Optional.of(new Instalment(u.shipment(), u.line(), d.trigger(), u.order(), u.buyer(), u.supplier(), d.dueAt(),
+                credit(terms, d.trigger()), d.amount().amount(), paid));
+    }
+
+    private static Duration credit(PaymentTerms terms, String trigger) {
+        return terms.shares().stream().filter(s -> s.label().equals(trigger)).map(PaymentTerms.Share::after).findFirst().orElse(Duration.ZERO);
     }
 
     private static BigDecimal paid(Instalment i) {

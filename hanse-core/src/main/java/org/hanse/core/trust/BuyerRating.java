@@ -43,4 +43,25 @@ public final class BuyerRating {
         double completeness = amountDue.signum() <= 0 ? 1 : Reciprocity.qualified(paid.doubleValue(), amountDue.doubleValue());
         return new Dimensions(punctuality, completeness, 1);
     }
+
+    /**
+     * Whether an instalment still short of its amount at {@code now} is overdue by its whole credit period (at least a
+     * day): then it is rated without waiting for the rest, which can no longer score any punctuality.
+     */
+    public static boolean longOverdue(Instant due, Duration creditPeriod, Instant now) {
+        Duration credit = creditPeriod.compareTo(MIN_CREDIT) < 0 ? MIN_CREDIT : creditPeriod;
+        return !now.isBefore(due.plus(credit));
+    }
+
+    /** An instalment rated while still short: the unpaid rest counts as paid {@code now} for lateness and not at all for completeness. */
+    public static Dimensions rateOverdue(List<Paid> payments, Instant due, Duration creditPeriod, BigDecimal amountDue, Instant now) {
+        BigDecimal paid = payments.stream().map(Paid::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Paid> withRest = new java.util.ArrayList<>(payments);
+        if (amountDue.compareTo(paid) > 0) {
+            withRest.add(new Paid(amountDue.subtract(paid), now));
+        }
+        Dimensions timed = rate(withRest, due, creditPeriod, amountDue);
+        double completeness = amountDue.signum() <= 0 ? 1 : Reciprocity.qualified(paid.doubleValue(), amountDue.doubleValue());
+        return new Dimensions(timed.punctuality(), completeness, 1);
+    }
 }

@@ -40,4 +40,19 @@ class BuyerRatingTest {
         assertThat(d.qualified()).isEqualTo(0.8);
         assertThat(d.information()).isEqualTo(1);
     }
+
+    @Test
+    void anInstalmentShortForItsWholeCreditPeriodIsRatedWithTheRestAsPaidNow() {
+        // 500 due, 100 paid on time, 400 unpaid 30 days after the due date (30 days of credit): the rest counts 30 days
+        // late, lateness = 400 · 30 d / 500 = 24 d, q_p = 1 − 24/30 = 0.2; completeness 100/500 = 0.2.
+        Instant now = DUE.plus(Duration.ofDays(30));
+        assertThat(BuyerRating.longOverdue(DUE, Duration.ofDays(30), now.minusSeconds(1))).isFalse();
+        assertThat(BuyerRating.longOverdue(DUE, Duration.ofDays(30), now)).isTrue();
+        Dimensions d = BuyerRating.rateOverdue(List.of(new BuyerRating.Paid(new BigDecimal("100"), DUE)), DUE, Duration.ofDays(30),
+                new BigDecimal("500"), now);
+        assertThat(d.punctuality()).isCloseTo(0.2, within(1e-9));
+        assertThat(d.qualified()).isCloseTo(0.2, within(1e-9));
+        // Nothing paid at all: q_p = 0, q_q = 0.
+        assertThat(BuyerRating.rateOverdue(List.of(), DUE, Duration.ofDays(30), new BigDecimal("500"), now)).isEqualTo(new Dimensions(0, 0, 1));
+    }
 }
