@@ -431,11 +431,12 @@ abstract class NetworkApiContract extends ApiTestSupport {
         link(maker, makerKey, quiet, quietKey);
         link(other, otherKey, quiet, quietKey);
 
-        Api.Response proxied = api.postJson("/api/v1/events", makerKey, Map.of("id", "px-" + run, "type", "DELIVERY_MISSED",
+        // (DELIVERY_MISSED is checked against an overdue order: EvidenceApiContract; a time-out report shows the proxy rules.)
+        Api.Response proxied = api.postJson("/api/v1/events", makerKey, Map.of("id", "px-" + run, "type", "RESPONSE_TIMED_OUT",
                 "about", quiet, "payload", Map.of("material", GTIN_BOARD, "due", "2026-11-20")));
         assertThat(proxied.status()).as(proxied.text()).isEqualTo(202);
         assertThat(proxied.<List<String>>at("recipients")).containsExactly(other);
-        Map<String, Object> received = awaitEvents(other, otherKey, "DELIVERY_MISSED", 1).get(0);
+        Map<String, Object> received = awaitEvents(other, otherKey, "RESPONSE_TIMED_OUT", 1).get(0);
         assertThat(received).containsEntry("proxy", true).containsEntry("proxyBy", maker).containsEntry("about", quiet);
 
         // A node with order-sync reports its own order status: no proxy for it.
@@ -443,7 +444,7 @@ abstract class NetworkApiContract extends ApiTestSupport {
                 "about", quiet, "payload", Map.of()));
         assertThat(refused.status()).isEqualTo(403);
         // Only a neighbour may speak about a node.
-        Api.Response stranger = api.postJson("/api/v1/events", makerKey, Map.of("id", "pz-" + run, "type", "DELIVERY_MISSED",
+        Api.Response stranger = api.postJson("/api/v1/events", makerKey, Map.of("id", "pz-" + run, "type", "RESPONSE_TIMED_OUT",
                 "about", other, "payload", Map.of()));
         assertThat(stranger.status()).isEqualTo(403);
     }

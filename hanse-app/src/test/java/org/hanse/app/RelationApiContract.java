@@ -147,6 +147,10 @@ abstract class RelationApiContract extends ApiTestSupport {
                 .errors()).containsExactlyInAnyOrder("switchingCost: must be ≥ 0: the cost of switching to the best alternative in 30-day spends of the pair",
                 "specificity: must lie in [0, 1]");
 
+        // S acknowledges one of B's orders: its response delay is what the analytics show for the link B → S.
+        String placed = (String) awaitEvents(s, keys.get(s), "ORDER_PLACED", 1).get(0).get("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ANSWERED".equals(api.post("/api/v1/nodes/" + s + "/inbox/" + placed + "/ack",
+                keys.get(s), "application/json", "").<String>at("status")));
         Api.Response network = api.get("/api/v1/network/analytics", OPERATOR);
         assertThat(network.<List<Map<String, Object>>>at("pairs")).extracting(p -> p.get("buyer") + ">" + p.get("supplier")).contains(b + ">" + s);
         assertThat(network.<List<Map<String, Object>>>at("criticalPaths")).anyMatch(p -> ((List<?>) p.get("nodes")).containsAll(List.of(s, b)));

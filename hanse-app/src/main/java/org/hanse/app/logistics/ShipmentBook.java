@@ -70,6 +70,19 @@ public class ShipmentBook {
                 WHERE s.order_id = ? AND m.milestone = 'DELIVERED'""").param(order).query(Long.class).single() > 0;
     }
 
+    /** Quantity per material (supplier's unit) in the order's shipments that its buyer recorded DELIVERED. */
+    public Map<String, BigDecimal> deliveredByMaterial(String order) {
+        Map<String, BigDecimal> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT l.material, SUM(l.quantity) FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id
+                WHERE s.order_id = ? AND EXISTS (SELECT 1 FROM shipment_milestone m WHERE m.shipment_id = s.id AND m.milestone = 'DELIVERED')
+                GROUP BY l.material""")
+                .param(order).query(rs -> {
+                    out.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        return out;
+    }
+
     /** Locks the shipment's row until the caller's transaction ends (serialises payments of its instalments). */
     public void lock(String shipment) {
         jdbc.sql("SELECT id FROM shipment WHERE id = ? FOR UPDATE").param(shipment).query(String.class).list();
@@ -108,6 +121,18 @@ public class ShipmentBook {
                 FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id WHERE s.buyer_id = ? OR s.supplier_id = ?
                 ORDER BY s.created_at DESC, s.id, l.line_no LIMIT ?""")
                 .params(node, node, limit)
+                .query((rs, n) -> new Unit(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Money.of(rs.getBigDecimal(6).multiply(rs.getBigDecimal(7)).toPlainString(), rs.getString(8)), reached(rs.getString(1))))
+                .list();
+    }
+
+    /** Logistics units of shipments created since {@code since}, oldest first, at most {@code limit} (instalments that may fall due). */
+    public List<Unit> unitsSince(Instant since, int limit) {
+        return jdbc.sql("""
+                SELECT s.id, l.line_no, s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency
+                FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id WHERE s.created_at >= ?
+                ORDER BY s.created_at, s.id, l.line_no LIMIT ?""")
+                .params(java.sql.Timestamp.from(since), limit)
                 .query((rs, n) -> new Unit(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         Money.of(rs.getBigDecimal(6).multiply(rs.getBigDecimal(7)).toPlainString(), rs.getString(8)), reached(rs.getString(1))))
                 .list();

@@ -36,6 +36,15 @@ class Inbox {
         }
     }
 
+    /**
+     * Re-delivers an unanswered request: its entry moves to the end of the recipient's feed (a new seq), so a reader
+     * whose cursor passed it sees it again. Returns whether the recipient had it.
+     */
+    boolean redeliver(String recipient, String eventId) {
+        boolean had = jdbc.sql("DELETE FROM inbox WHERE recipient_id = ? AND event_id = ?").params(recipient, eventId).update() > 0;
+        return deliver(recipient, eventId) && had;
+    }
+
     /** An inbox entry: the event and its position in the recipient's feed. */
     record Entry(long seq, NodeEvent event) {
     }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.hanse.app.messaging.NodeEvents;
 import org.hanse.app.security.Principal;
 import org.hanse.app.web.ForbiddenException;
+import org.hanse.app.web.UnprocessableException;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.event.ProxyConversion;
@@ -29,9 +30,11 @@ class PartnerEvents {
     private final NodeRegistry registry;
     private final NodeEvents events;
     private final Clock clock;
+    private final List<MissedDeliveries> missedDeliveries;
 
-    PartnerEvents(LinkRepository links, NodeRegistry registry, NodeEvents events, Clock clock) {
+    PartnerEvents(LinkRepository links, NodeRegistry registry, NodeEvents events, Clock clock, List<MissedDeliveries> missedDeliveries) {
         this.links = links;
+        this.missedDeliveries = missedDeliveries;
         this.registry = registry;
         this.events = events;
         this.clock = clock;
@@ -55,6 +58,10 @@ class PartnerEvents {
         }
         if (send.about() == null && (send.recipients() == null || send.recipients().isEmpty())) {
             problems.add(new Problem("recipients", "must name at least one accepted neighbour"));
+        }
+        if (type.isPresent() && type.get() == EventType.DELIVERY_MISSED
+                && (send.payload() == null || !(send.payload().get("order") instanceof String o) || o.isBlank() || o.length() > 200)) {
+            problems.add(new Problem("payload.order", "is required: the id of the order whose delivery was missed"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -83,6 +90,15 @@ class PartnerEvents {
             }
             event = new NodeEvent(key, type.get(), sender, recipients, clock.instant(), NodeEvent.SCHEMA_VERSION,
                     send.payload(), true, sender, subject);
+        }
+        if (type.get() == EventType.DELIVERY_MISSED) {
+            // Checked against the order and its shipments: a report of a delivery not yet due, or made, is refused.
+            String order = (String) send.payload().get("order");
+            for (MissedDeliveries check : missedDeliveries) {
+                check.refusal(sender, send.about(), order, clock.instant()).ifPresent(reason -> {
+                    throw new UnprocessableException("payload.order", reason);
+                });
+            }
         }
         return events.publish(event);
     }

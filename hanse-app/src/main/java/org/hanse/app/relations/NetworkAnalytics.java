@@ -1,6 +1,5 @@
 package org.hanse.app.relations;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,20 +14,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.hanse.app.inventory.StockBook;
+import org.hanse.app.messaging.Acknowledgements;
 import org.hanse.app.network.Adjacency;
 import org.hanse.app.network.Link;
 import org.hanse.app.ordering.OrderBook;
 import org.hanse.app.security.Principal;
 import org.hanse.core.node.Location;
 import org.hanse.core.relation.Distortion;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * {@code GET /api/v1/network/analytics}: densities and classes, critical paths toward every finished-goods node (a
  * buyer that supplies nobody), bullwhip per tier (tier 1 = finished-goods nodes, whose daily consumption is the end
- * demand; tier k orders placed per day over 56 days), transmission delays per link (event published → in the
- * recipient's inbox, 30 days) with the suggested timeout base + 2σ, and the spatial clustering index. The operator
+ * demand; tier k orders placed per day over 56 days), response delays per link (request sent → acknowledged or
+ * answered by its recipient, 30 days) with the suggested timeout base + 2σ, and the spatial clustering index. The operator
  * sees the network; a node its own slice (its pairs, paths through it, its links' delays).
  */
 @Service
@@ -42,17 +41,17 @@ class NetworkAnalytics {
     private final Adjacency adjacency;
     private final OrderBook orders;
     private final StockBook stock;
-    private final JdbcClient jdbc;
     private final Clock clock;
+    private final Acknowledgements acknowledgements;
 
-    NetworkAnalytics(RelationLedger ledger, CriticalPaths criticalPaths, Adjacency adjacency, OrderBook orders, StockBook stock, JdbcClient jdbc,
-                     Clock clock) {
+    NetworkAnalytics(RelationLedger ledger, CriticalPaths criticalPaths, Adjacency adjacency, OrderBook orders, StockBook stock,
+                     Clock clock, Acknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.ledger = ledger;
         this.criticalPaths = criticalPaths;
         this.adjacency = adjacency;
         this.orders = orders;
         this.stock = stock;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -127,20 +126,13 @@ class NetworkAnalytics {
         out.put("bullwhip", me == null ? bullwhip : List.of());
         out.put("endDemandDays", DEMAND_DAYS);
 
-        // Transmission delays per (sender, recipient) link.
+        // Response delays per (requester, responder) link: request sent → acknowledged or answered.
         Map<String, List<Double>> delays = new TreeMap<>();
-        jdbc.sql("""
-                SELECT e.sender_id, i.recipient_id, e.occurred_at, i.delivered_at FROM inbox i JOIN event_log e ON e.id = i.event_id
-                WHERE i.delivered_at >= ?""")
-                .param(Timestamp.from(now.minus(DELAY_WINDOW)))
-                .query(rs -> {
-                    String sender = rs.getString(1);
-                    String recipient = rs.getString(2);
-                    if (me == null || me.equals(sender) || me.equals(recipient)) {
-                        double seconds = Math.max(0, Duration.between(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()).toMillis() / 1000.0);
-                        delays.computeIfAbsent(sender + ">" + recipient, k -> new ArrayList<>()).add(seconds);
-                    }
-                });
+        for (Acknowledgements.Answered a : acknowledgements.answeredSince(now.minus(DELAY_WINDOW))) {
+            if (me == null || me.equals(a.sender()) || me.equals(a.recipient())) {
+                delays.computeIfAbsent(a.sender() + ">" + a.recipient(), k -> new ArrayList<>()).add(Math.max(0, a.delay().toMillis() / 1000.0));
+            }
+        }
         List<Map<String, Object>> delayStats = new ArrayList<>();
         delays.forEach((k, list) -> {
             double[] v = list.stream().mapToDouble(Double::doubleValue).toArray();

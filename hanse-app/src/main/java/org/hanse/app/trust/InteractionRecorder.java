@@ -2,7 +2,12 @@ package org.hanse.app.trust;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.hanse.app.network.Adjacency;
+import org.hanse.core.trust.ClaimCheck;
 import org.hanse.app.logistics.ShipmentAccepted;
 import org.hanse.app.logistics.ShipmentBook;
 import org.hanse.app.messaging.NodeEventPublished;
@@ -17,9 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns what the network records into rated interactions (RULES 3.8). An accepted shipment rates each of its logistics
- * units: punctuality from delivery outside the order's window [earliest, due] (early or late) over the promised lead time (due − placed), qualified
- * rate accepted / delivered, information accuracy from the supplier's milestone claims that the buyer's delivery
- * confirmed, with time-outs and neighbour-reported contradictions about the order counted as false messages.
+ * units: punctuality from delivery outside the order's window [earliest, due] (early or late) over the promised lead time
+ * (due − placed), qualified rate accepted / delivered, information accuracy measured: the supplier's claims (confirmation,
+ * dispatch advices, checkpoints) that the buyer's recorded delivery confirmed within the tolerance ({@link ClaimCheck}),
+ * with checked DELIVERY_MISSED reports about the order counted as false messages (time-outs are rated on their own:
+ * TimeoutRatings).
  * Both listeners run after commit, are retried after a crash, and change nothing when delivered twice.
  */
 @Component
@@ -30,9 +37,14 @@ class InteractionRecorder {
     private final OrderBook orders;
     private final NodeEvents events;
     private final TrustLedger ledger;
+    private final Adjacency adjacency;
+    private final TrustSettings settings;
 
-    InteractionRecorder(JdbcClient jdbc, ShipmentBook shipments, OrderBook orders, NodeEvents events, TrustLedger ledger) {
+    InteractionRecorder(JdbcClient jdbc, ShipmentBook shipments, OrderBook orders, NodeEvents events, TrustLedger ledger, Adjacency adjacency,
+                        TrustSettings settings) {
         this.jdbc = jdbc;
+        this.adjacency = adjacency;
+        this.settings = settings;
         this.shipments = shipments;
         this.orders = orders;
         this.events = events;
@@ -50,9 +62,9 @@ class InteractionRecorder {
         double qualified = Reciprocity.qualified(s.accepted().doubleValue(), s.delivered().doubleValue());
         int faults = jdbc.sql("SELECT COUNT(*) FROM trust_information_fault WHERE order_id = ? AND trustee_id = ?")
                 .params(s.order(), s.supplier()).query(Integer.class).single();
-        // A claim dated after the buyer's recorded arrival is contradicted by it.
-        int confirmed = (int) s.supplierClaims().stream().filter(c -> !c.at().isAfter(s.deliveredAt())).count();
-        int messages = s.supplierClaims().size() + faults;
+        List<ClaimCheck.Claim> claims = claims(s, order);
+        int confirmed = ClaimCheck.confirmed(claims, s.deliveredAt(), settings.claimTolerance());
+        int messages = claims.size() + faults;
         double information = Reciprocity.information(confirmed, messages);
         for (int line : s.lines()) {
             jdbc.sql("""
@@ -66,10 +78,27 @@ class InteractionRecorder {
         ledger.refresh(s.buyer(), s.supplier(), "delivery " + s.shipment());
     }
 
-    /** A time-out or a missed confirmed delivery about an order counts as a false status message of its supplier. */
+    /**
+     * The supplier's claims about this delivery: its confirmation of the order (arrival by the due date), each dispatch
+     * advice (SHIPPED: arrival by then + the link's transit) and each checkpoint it reported (before the arrival).
+     */
+    private List<ClaimCheck.Claim> claims(ShipmentBook.Inspection s, OrderBook.OrderFacts order) {
+        Optional<Duration> transit = adjacency.transit(s.supplier(), s.buyer());
+        List<ClaimCheck.Claim> claims = new ArrayList<>();
+        // The confirmation precedes every shipment of the order (a shipment needs an accepted order): only its promise is checked.
+        claims.add(new ClaimCheck.Claim("CONFIRMATION", null, order.due()));
+        for (ShipmentBook.Claim c : s.supplierClaims()) {
+            Instant expected = "SHIPPED".equals(c.milestone()) ? transit.map(t -> c.at().plus(t)).orElse(null) : null;
+            claims.add(new ClaimCheck.Claim(c.milestone(), c.at(), expected));
+        }
+        return claims;
+    }
+
+    /** A checked DELIVERY_MISSED about an order counts as a false status message of its supplier. */
     @ApplicationModuleListener
     void on(NodeEventPublished published) {
-        if (published.type() != EventType.RESPONSE_TIMED_OUT && published.type() != EventType.DELIVERY_MISSED) {
+        // Only checked reports count: a node's own RESPONSE_TIMED_OUT claims are unchecked; the server's time-outs are rated by TimeoutRatings.
+        if (published.type() != EventType.DELIVERY_MISSED) {
             return;
         }
         NodeEvent e = events.find(published.eventId()).orElseThrow();

@@ -61,6 +61,7 @@ class TrustController {
         m.put("interactions", counted.stream().map(r -> {
             double w = TrustValue.weight(r.at(), a.at(), a.tau());
             Map<String, Object> x = new LinkedHashMap<>();
+            x.put("kind", r.kind());
             x.put("shipment", r.shipment());
             x.put("line", r.line());
             x.put("order", r.order());

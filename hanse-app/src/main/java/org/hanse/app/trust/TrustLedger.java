@@ -44,7 +44,7 @@ public class TrustLedger implements PartnerSharing {
 
     /** A stored interaction with its qualities. */
     record Rated(String shipment, int line, String order, Instant at, Dimensions quality, int messages, int confirmed,
-                 Duration lateness, Duration leadTime) {
+                 Duration lateness, Duration leadTime, String kind) {
     }
 
     /** A penalty that counts now. */
@@ -105,7 +105,7 @@ public class TrustLedger implements PartnerSharing {
                         rs.getTimestamp("occurred_at").toInstant(),
                         new Dimensions(rs.getDouble("punctuality"), rs.getDouble("qualified"), rs.getDouble("information")),
                         rs.getInt("messages"), rs.getInt("confirmed"), Duration.ofSeconds(rs.getLong("lateness_s")),
-                        Duration.ofSeconds(rs.getLong("lead_time_s"))))
+                        Duration.ofSeconds(rs.getLong("lead_time_s")), rs.getString("kind")))
                 .list();
         List<Effective> penalties = jdbc.sql("""
                 SELECT id, kind, occurred_at, asymmetry FROM trust_penalty WHERE truster_id = ? AND trustee_id = ?

@@ -81,6 +81,11 @@ class ApiProblems {
         return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(UnprocessableException.class)
+    ResponseEntity<ProblemDetail> unprocessable(UnprocessableException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", e.getMessage(), List.of(e.problem()));
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
