@@ -85,4 +85,22 @@ class DemoNetworkTest {
         assertThat(boards.<String>at("supplier")).isEqualTo("owl-spanplatten");
         assertThat(boards.<Number>at("lines.0.supplierQuantity").doubleValue()).isEqualTo(64.0);
     }
+
+    @Test
+    void theDistributorPromisesARetailersOrderFromItsStock() throws Exception {
+        Api api = new Api(port);
+        String key = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/demo-test-data/demo-keys.txt")).stream()
+                .filter(l -> l.startsWith("berlin-wohnstudio ")).findFirst().orElseThrow().split(" ")[1];
+        // The distributor declares no capacity; it holds 45 sideboards and 30 tables, so 10 and 5 are promised from stock.
+        java.time.Instant now = java.time.Instant.now();
+        Api.Response placed = api.postJson("/api/v1/orders", key, Map.of("id", "demo-retail-1", "supplier", "nord-moebelhandel",
+                "lines", List.of(Map.of("material", "4012360002019", "quantity", "10", "unit", "H87"),
+                        Map.of("material", "4012360002033", "quantity", "5", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(3)).toString(), "due", now.plus(Duration.ofDays(7)).toString()));
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT material, quantity FROM stock_allocation WHERE order_id = 'demo-retail-1' ORDER BY material")
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()).list())
+                .containsExactly("4012360002019=10", "4012360002033=5");
+    }
 }

@@ -23,10 +23,14 @@ class CapacityStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StockAllocations allocations;
+    private final java.time.Clock clock;
     /** Parsed profiles by node and version: a declaration changes rarely, orders read it constantly. */
     private final Map<String, Map.Entry<Long, CapacityProfile>> parsed = new ConcurrentHashMap<>();
 
-    CapacityStore(JdbcClient jdbc, JsonMapper json) {
+    CapacityStore(JdbcClient jdbc, JsonMapper json, StockAllocations allocations, java.time.Clock clock) {
+        this.allocations = allocations;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -106,6 +110,8 @@ class CapacityStore {
 
     /** Gives an order's hours back (completion, withdrawal, override), under the node's capacity lock. */
     void release(String orderId) {
+        // Every path that gives an order's hours back (reject, withdraw, cancel, completion) gives its stock promise back too.
+        allocations.release(orderId, clock.instant());
         List<Object[]> rows = jdbc.sql("SELECT node_id, resource_id, work_date, hours FROM capacity_reservation WHERE order_id = ?")
                 .param(orderId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4)})
                 .list();

@@ -58,9 +58,12 @@ class Orders {
     private final JsonMapper json;
     private final Clock clock;
     private final double thetaU;
+    private final StockAllocations allocations;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
-           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence) {
+           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence,
+           StockAllocations allocations) {
+        this.allocations = allocations;
         this.orders = orders;
         this.evidence = evidence;
         this.capacity = capacity;
@@ -117,6 +120,7 @@ class Orders {
             Map<String, Object> decision = DecisionJson.of(p.decision());
             orders.insert(p, root.id(), OrderStatus.OPEN, decision, p == root ? hash : Sha256.hex(p.id()), revision, now);
             capacity.reserve(p.id(), p.supplier(), p.reservation());
+            allocations.allocate(p.id(), p.supplier(), p.fromStock(), now);
             Delivery delivery = p.decision().outcome() == Outcome.ACCEPTED_COLLABORATIVE ? Delivery.REAL_TIME : Delivery.FEED;
             announce(p, decision, downstream.get(p.id()), delivery, now);
         }
@@ -255,10 +259,14 @@ class Orders {
             if (order.status() != OrderStatus.REJECTED) {
                 throw new ConflictException("order " + id + " is " + order.status() + "; only a rejection can be overridden to accept");
             }
-            CapacityProfile profile = capacity.lockProfile(node).orElseThrow();
-            Map<String, ResourceLoad> loads = capacity.loads(node, CapacityWindow.dateOf(now));
-            OrderDecision again = OrderRule.decide(request(order), profile, loads, capacity.wip(node), now, thetaU);
-            capacity.reserve(id, node, OrderRule.reserve(again, profile, loads, now));
+            // Only what the supplier declares capacity for is reserved; an accept forced from stock reserves no hours.
+            Optional<CapacityProfile> profile = capacity.lockProfile(node)
+                    .filter(p -> request(order).lines().stream().allMatch(l -> p.capability(l.material()).isPresent()));
+            if (profile.isPresent()) {
+                Map<String, ResourceLoad> loads = capacity.loads(node, CapacityWindow.dateOf(now));
+                OrderDecision again = OrderRule.decide(request(order), profile.get(), loads, capacity.wip(node), now, thetaU);
+                capacity.reserve(id, node, OrderRule.reserve(again, profile.get(), loads, now));
+            }
             outcome = order.urgency() >= thetaU ? Outcome.ACCEPTED_COLLABORATIVE.name() : Outcome.ACCEPTED_ROUTINE.name();
             status = OrderStatus.OPEN;
         } else {
