@@ -2,7 +2,7 @@
 -- material. Open while released_at is NULL; its outstanding part is the quantity less the supplier's outbound movements
 -- referencing the order.
 CREATE TABLE stock_allocation (
-    order_id     VARCHAR(100)   NOT NULL,
+    order_id     VARCHAR(200)   NOT NULL,
     node_id      VARCHAR(64)    NOT NULL,
     material     VARCHAR(40)    NOT NULL,
     quantity     DECIMAL(19, 6) NOT NULL,

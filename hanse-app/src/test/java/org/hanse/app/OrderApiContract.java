@@ -183,8 +183,9 @@ abstract class OrderApiContract extends ApiTestSupport {
         Instant expected = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(14).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         assertThat(at(rejected, "decision.constraints.earliestFeasibleDelivery")).isEqualTo(expected);
         Map<String, Object> proposed = rejected.at("decision.proposedWindow");
-        assertThat(Instant.parse((String) proposed.get("due"))).isEqualTo(expected);
-        assertThat(Instant.parse((String) proposed.get("earliest"))).isEqualTo(expected.minus(Duration.ofDays(1)));
+        // The proposal keeps the one-day width but starts no earlier than the earliest delivery.
+        assertThat(Instant.parse((String) proposed.get("earliest"))).isEqualTo(expected);
+        assertThat(Instant.parse((String) proposed.get("due"))).isEqualTo(expected.plus(Duration.ofDays(1)));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM capacity_reservation WHERE order_id = ?").param(po).query(Long.class).single()).isZero();
 
         Api.Response resubmitted = api.postJson("/api/v1/orders/" + po + "/resubmit", n.key(n.b()), proposed);

@@ -94,6 +94,22 @@ class CapacityStore {
         return loads;
     }
 
+    /**
+     * What the nodes' capacity looked like from {@code from} on: per node its declaration version, open orders and committed
+     * hours. Equal basis, equal decisions — a proposal is kept as long as this does not change.
+     */
+    String basis(java.util.Collection<String> nodes, LocalDate from) {
+        StringBuilder basis = new StringBuilder();
+        for (String node : new java.util.TreeSet<>(nodes)) {
+            long version = jdbc.sql("SELECT version FROM node_capacity WHERE node_id = ?").param(node).query(Long.class).optional().orElse(0L);
+            double hours = jdbc.sql("SELECT COALESCE(SUM(hours), 0) FROM capacity_load WHERE node_id = ? AND work_date >= ?")
+                    .params(node, Date.valueOf(from)).query(Double.class).single();
+            basis.append(node).append('|').append(version).append('|').append(wip(node)).append('|')
+                    .append(Math.round(hours * 1e6)).append(';');
+        }
+        return org.hanse.core.digest.Sha256.hex(basis.toString());
+    }
+
     int wip(String nodeId) {
         return jdbc.sql("SELECT COUNT(*) FROM purchase_order WHERE supplier_id = ? AND status = 'OPEN'").param(nodeId)
                 .query(Integer.class).single();

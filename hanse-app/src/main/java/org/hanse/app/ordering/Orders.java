@@ -59,11 +59,13 @@ class Orders {
     private final Clock clock;
     private final double thetaU;
     private final StockAllocations allocations;
+    private final Proposals proposals;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
            JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence,
-           StockAllocations allocations) {
+           StockAllocations allocations, Proposals proposals) {
         this.allocations = allocations;
+        this.proposals = proposals;
         this.orders = orders;
         this.evidence = evidence;
         this.capacity = capacity;
@@ -101,14 +103,20 @@ class Orders {
     }
 
     private StoredOrder decideAndStore(PlaceOrder order, String hash, int revision) {
+        return decideAndStore(order, hash, revision, clock.instant());
+    }
+
+    /** Decides and schedules at {@code planAt} (now, or the instant a still-valid proposal was verified at). */
+    private StoredOrder decideAndStore(PlaceOrder order, String hash, int revision, Instant planAt) {
         Instant now = clock.instant();
-        PlannedOrder root = planner.planRoot(order, now);
-        List<ChainSchedule.Step> steps = ChainPlanner.steps(root, now);
-        ChainSchedule.Result chain = ChainSchedule.compute(steps, root.window().due(), now);
+        PlannedOrder root = planner.planRoot(order, planAt);
+        List<ChainSchedule.Step> steps = ChainPlanner.steps(root, planAt);
+        ChainSchedule.Result chain = ChainSchedule.compute(steps, root.window().due(), planAt);
         if (!root.accepted() || !chain.feasible()) {
             Map<String, Object> decision = root.accepted()
                     ? DecisionJson.chainRejected(root.decision(), chain, root.window())
                     : DecisionJson.of(root.decision());
+            proposals.verify(decision, order, root, chain, planAt);
             orders.insert(root, root.id(), OrderStatus.REJECTED, decision, hash, revision, now);
             orders.insertChain(root.id(), steps, chain, Set.of(root.id()));
             announce(root, decision, List.of(), Delivery.FEED, now);
@@ -313,9 +321,11 @@ class Orders {
         content.put("earliest", window.get("earliest"));
         content.put("due", window.get("due"));
         PlaceOrder order = OrderRequestReader.read(content, buyer).orElseThrow().withId(id);
+        // Inside a proposal whose capacity basis still holds, decide as when it was verified: the offer stands.
+        Instant planAt = proposals.replayAt(old.decision(), order).orElseGet(clock::instant);
         orders.delete(id);
         orders.deleteChain(id);
-        return new Result(decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), old.revision() + 1), false);
+        return new Result(decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), old.revision() + 1, planAt), false);
     }
 
     /** The buyer withdraws its order: the whole chain below it is released. */
