@@ -42,6 +42,17 @@ class AvailableStock {
         return new AvailableToPromise.Position(Math.max(0, source.onHand(node, material)), outstanding, 0, receipts(node, material));
     }
 
+    /**
+     * The node's own position of a component for MRP netting: free stock (on hand less outstanding allocations), its
+     * buffer's safety stock and lot, and everything on its open orders for it.
+     */
+    org.hanse.core.order.MrpNetting.Stock netting(String node, String material) {
+        AvailableToPromise.Position p = position(node, material);
+        StockPosition.Target target = stock.isEmpty() ? new StockPosition.Target(0, 0) : stock.get(0).target(node, material);
+        double onOrder = p.receipts().stream().mapToDouble(AvailableToPromise.Receipt::quantity).sum();
+        return new org.hanse.core.order.MrpNetting.Stock(p.free(), Math.max(0, target.safetyStock()), onOrder, Math.max(0, target.lot()));
+    }
+
     /** Open orders the node placed for the material, by due date (quantities as ordered, in the node's unit). */
     private List<AvailableToPromise.Receipt> receipts(String node, String material) {
         List<AvailableToPromise.Receipt> receipts = new ArrayList<>();

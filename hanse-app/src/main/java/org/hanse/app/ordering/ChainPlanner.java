@@ -69,6 +69,7 @@ class ChainPlanner {
         final Map<String, CapacityProfile> profiles = new HashMap<>();
         /** Stock positions by node and material, less what this chain's earlier orders promised. */
         final Map<String, Map<String, AvailableToPromise.Position>> positions = new HashMap<>();
+        final ComponentNetting netting = new ComponentNetting(stock);
         int sequence;
 
         Session(Instant now, String rootId) {
@@ -162,18 +163,17 @@ class ChainPlanner {
 
     private PlannedOrder plan(Session s, String id, String buyer, String supplier, String parentId, List<PlannedOrder.Line> lines,
                               DeliveryWindow window, Batch batch, Priority priority, Duration transit, int depth) {
-        // A node without a capacity declaration promises from stock and receipts alone.
-        CapacityProfile profile = s.profile(supplier).orElse(null);
+        CapacityProfile profile = s.profile(supplier).orElse(null); // none: the node promises from stock and receipts alone
         List<OrderLine> supplierLines = lines.stream().map(l -> new OrderLine(l.material(), l.supplierQuantity().doubleValue())).toList();
         Map<String, ResourceLoad> loads = profile == null ? Map.of() : s.loads(supplier);
         Map<String, AvailableToPromise.Position> positions = s.positions(supplier, supplierLines);
         AvailableToPromise.Promise promise = AvailableToPromise.decide(new OrderRule.Request(supplierLines, window, batch, priority, transit),
                 positions, profile, loads, s.wip(supplier), s.now, thetaU);
         OrderDecision decision = promise.decision();
-        // An order served wholly from stock is not made: no processing time.
         Duration processing = processing(decision.resources().isEmpty() ? null : profile, decision, lines);
         Map<String, Map<java.time.LocalDate, Double>> reservation = Map.of();
         List<PlannedOrder> children = new ArrayList<>();
+        Map<String, Double> taken = new HashMap<>(promise.fromStock());
         if (decision.outcome().accepted()) {
             promise.fromStock().forEach((m, q) -> positions.put(m, positions.get(m).allocate(q)));
             reservation = decision.resources().isEmpty() ? Map.of() : OrderRule.reserve(decision, profile, loads, s.now);
@@ -192,21 +192,26 @@ class ChainPlanner {
                     continue;
                 }
                 for (BillOfMaterials.Component component : bom.get().components()) {
-                    // "~" never occurs in a buyer-chosen id, so component ids cannot collide with them.
-                    String childId = s.rootId + "~" + (++s.sequence);
-                    children.add(planComponent(s, childId, supplier, id, line, component, componentDue, priority, depth + 1));
+                    // Only the net requirement is ordered; the maker's own stock it uses is allocated to this order.
+                    var netted = s.netting.net(supplier, component.material(), line.supplierQuantity().doubleValue() * component.quantityPerUnit());
+                    taken.merge(component.material(), netted.fromStock(), Double::sum);
+                    if (netted.net() > 1e-9) {
+                        // "~" never occurs in a buyer-chosen id, so component ids cannot collide with them.
+                        children.add(planComponent(s, s.rootId + "~" + (++s.sequence), supplier, id, BigDecimal.valueOf(netted.net()),
+                                component, componentDue, priority, depth + 1));
+                    }
                 }
             }
         }
         return new PlannedOrder(id, buyer, supplier, parentId, lines, window, batch, priority, transit, decision, processing,
-                reservation, children, null, decision.outcome().accepted() ? promise.fromStock() : Map.of());
+                reservation, children, null, decision.outcome().accepted() ? taken : Map.of());
     }
 
-    private PlannedOrder planComponent(Session s, String id, String maker, String parentId, PlannedOrder.Line parentLine,
+    private PlannedOrder planComponent(Session s, String id, String maker, String parentId, BigDecimal netQuantity,
                                        BillOfMaterials.Component component, Instant due, Priority priority, int depth) {
         String supplier = component.preferredSupplier();
         Optional<Adjacency.Mapping> own = adjacency.mapping(maker, component.material());
-        BigDecimal quantity = parentLine.supplierQuantity().multiply(BigDecimal.valueOf(component.quantityPerUnit()));
+        BigDecimal quantity = netQuantity.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
         DeliveryWindow window = new DeliveryWindow(s.now.isBefore(due) ? s.now : due, due);
         String failure = null;
         PlannedOrder.Line line = null;
@@ -238,11 +243,6 @@ class ChainPlanner {
                 adjacency.transit(supplier, maker).orElseThrow(), depth);
     }
 
-    /** Chain schedule over the planned tree, from the buyer's due date. */
-    static ChainSchedule.Result schedule(PlannedOrder root, Instant now) {
-        return ChainSchedule.compute(steps(root, now), root.window().due(), now);
-    }
-
     /**
      * The schedule steps of the planned tree. Capacity is planned in whole days, so an accepted step finishes by its
      * LF as far as capacity goes (no capacity finish); a rejected one finishes at the end of its earliest feasible
@@ -264,7 +264,7 @@ class ChainPlanner {
         return steps;
     }
 
-    /** Processing time of the node's step: the longest BOM processing time, else its production hours as elapsed time. */
+    /** Processing time of the step: the longest BOM processing time, else production hours as elapsed time (none without profile). */
     private static Duration processing(CapacityProfile profile, OrderDecision decision, List<PlannedOrder.Line> lines) {
         Duration longest = Duration.ZERO;
         for (PlannedOrder.Line line : lines) {

@@ -14,4 +14,13 @@ public interface StockPosition {
 
     /** Per order: the quantity of {@code material} that left {@code node}'s stock referencing it (outbound movements). */
     Map<String, Double> outbound(String node, String material, Collection<String> orders);
+
+    /** The node's buffer targets for a material, in its mapped unit: safety stock and order lot (0: none). */
+    record Target(double safetyStock, double lot) {
+    }
+
+    /** The buffer targets MRP netting keeps: stock below the safety stock is not used, orders come in whole lots. */
+    default Target target(String node, String material) {
+        return new Target(0, 0);
+    }
 }
