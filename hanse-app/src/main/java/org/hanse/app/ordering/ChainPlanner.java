@@ -192,9 +192,10 @@ class ChainPlanner {
                     continue;
                 }
                 for (BillOfMaterials.Component component : bom.get().components()) {
-                    // Only the net requirement is ordered; the maker's own stock it uses is allocated to this order.
+                    // Only the net requirement is ordered; the whole requirement is allocated to this order, so the next
+                    // netting sees this stock and this order's component order as spoken for.
                     var netted = s.netting.net(supplier, component.material(), line.supplierQuantity().doubleValue() * component.quantityPerUnit());
-                    taken.merge(component.material(), netted.fromStock(), Double::sum);
+                    taken.merge(component.material(), netted.gross(), Double::sum);
                     if (netted.net() > 1e-9) {
                         // "~" never occurs in a buyer-chosen id, so component ids cannot collide with them.
                         children.add(planComponent(s, s.rootId + "~" + (++s.sequence), supplier, id, BigDecimal.valueOf(netted.net()),
@@ -244,9 +245,9 @@ class ChainPlanner {
     }
 
     /**
-     * The schedule steps of the planned tree. Capacity is planned in whole days, so an accepted step finishes by its
-     * LF as far as capacity goes (no capacity finish); a rejected one finishes at the end of its earliest feasible
-     * day; one that could not be asked at all, never within the horizon.
+     * The schedule steps of the planned tree. An accepted step had its hours free by its LF, so capacity sets no
+     * finish; a rejected one finishes at the instant its hours are free (WorkingHours); one that could not be asked
+     * at all, never within the horizon.
      */
     static List<ChainSchedule.Step> steps(PlannedOrder root, Instant now) {
         List<ChainSchedule.Step> steps = new ArrayList<>();
