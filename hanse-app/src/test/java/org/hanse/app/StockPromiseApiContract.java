@@ -82,6 +82,7 @@ abstract class StockPromiseApiContract extends ApiTestSupport {
         // R = 24 h transit; D − now = 120 h: U = 0.2, routine.
         assertThat(accepted.<String>at("outcome")).isEqualTo("ACCEPTED_ROUTINE");
         assertThat(allocated(first)).isEqualTo(20);
+        assertThat(accepted.<Number>at("decision.allocated." + SIDEBOARD).doubleValue()).isEqualTo(20);
 
         // 30 on hand − 20 promised = 10 free: 15 more are refused with the reason, and nothing is promised for them.
         String second = id("po2");

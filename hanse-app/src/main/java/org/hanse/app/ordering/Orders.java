@@ -126,6 +126,9 @@ class Orders {
         Map<String, List<String>> downstream = downstream(root);
         for (PlannedOrder p : root.flatten()) {
             Map<String, Object> decision = DecisionJson.of(p.decision());
+            // What the supplier promised from its stock and receipts (and, for a maker, the components it nets), per material.
+            decision.put("allocated", p.fromStock().entrySet().stream().filter(e -> e.getValue() > 1e-9)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> DecisionJson.round(e.getValue()))));
             orders.insert(p, root.id(), OrderStatus.OPEN, decision, p == root ? hash : Sha256.hex(p.id()), revision, now);
             capacity.reserve(p.id(), p.supplier(), p.reservation());
             allocations.allocate(p.id(), p.supplier(), p.fromStock(), now);
