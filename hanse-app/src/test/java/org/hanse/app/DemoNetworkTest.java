@@ -66,23 +66,67 @@ class DemoNetworkTest {
     }
 
     @Test
-    void aDistributorsOrderForSideboardsExplodesIntoThreeSupplierOrders() throws Exception {
+    void aDistributorsOrderForSideboardsIsNettedAgainstTheManufacturersStock() throws Exception {
         Api api = new Api(port);
         String key = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/demo-test-data/demo-keys.txt")).stream()
                 .filter(l -> l.startsWith("nord-moebelhandel ")).findFirst().orElseThrow().split(" ")[1];
-        // Due in four weeks: far enough for any weekday and the holiday calendar.
+        String chipboard = "4012345000016";
+        String hinges = "4012349000418";
+        Map<Object, Map<String, Object>> buffers = new java.util.HashMap<>();
+        api.get("/api/v1/nodes/loehne-moebelwerk/buffers", "demo-test-operator").<List<Map<String, Object>>>at("items")
+                .forEach(b -> buffers.put(b.get("material"), b));
+        // 300 sideboards need 960 m² of chipboard, 1200 hinges and 3600 m of edge banding (3.2, 4 and 12 per piece).
+        // Net = gross − (on hand − safety stock) − open orders, in lots of 7 days of mean demand (the default lot).
+        double boardsNet = lotUp(960 - free(buffers.get(chipboard)), 7 * mean(buffers.get(chipboard)));
+        double hingesNet = lotUp(1200 - free(buffers.get(hinges)), 7 * mean(buffers.get(hinges)));
+        // Due in six weeks: far enough for any weekday and the holiday calendar.
         java.time.Instant now = java.time.Instant.now();
         Api.Response placed = api.postJson("/api/v1/orders", key, Map.of("id", "demo-sb-1", "supplier", "loehne-moebelwerk",
-                "lines", List.of(Map.of("material", "4012360002019", "quantity", "20", "unit", "H87")),
-                "earliest", now.plus(Duration.ofDays(21)).toString(), "due", now.plus(Duration.ofDays(28)).toString()));
+                "lines", List.of(Map.of("material", "4012360002019", "quantity", "300", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(35)).toString(), "due", now.plus(Duration.ofDays(42)).toString()));
         assertThat(placed.status()).as(placed.text()).isEqualTo(201);
-        assertThat(placed.<String>at("status")).isEqualTo("CONFIRMED");
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
         List<Map<String, Object>> steps = api.get("/api/v1/orders/demo-sb-1/chain", key).at("steps");
+        // 9000 m of edge banding on hand cover the 3600 m: no order to the edge-banding maker.
         assertThat(steps).extracting(s -> s.get("node"))
-                .containsExactlyInAnyOrder("loehne-moebelwerk", "owl-spanplatten", "herford-beschlaege", "detmold-kantenband");
-        // 20 sideboards × 3.2 m² of chipboard = 64 m² ordered from the board maker.
-        Api.Response boards = api.get("/api/v1/orders/demo-sb-1~1", "demo-test-operator");
-        assertThat(boards.<String>at("supplier")).isEqualTo("owl-spanplatten");
-        assertThat(boards.<Number>at("lines.0.supplierQuantity").doubleValue()).isEqualTo(64.0);
+                .containsExactlyInAnyOrder("loehne-moebelwerk", "owl-spanplatten", "herford-beschlaege");
+        Map<Object, Double> ordered = new java.util.HashMap<>();
+        for (Map<String, Object> step : steps.subList(1, steps.size())) {
+            Api.Response component = api.get("/api/v1/orders/" + step.get("order"), "demo-test-operator");
+            ordered.put(component.at("lines.0.material"), component.<Number>at("lines.0.quantity").doubleValue());
+        }
+        assertThat(ordered.get(chipboard)).isCloseTo(boardsNet, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(ordered.get(hinges)).isCloseTo(hingesNet, org.assertj.core.api.Assertions.within(0.1));
+    }
+
+    /** Free stock above the safety stock (nothing allocated or on order yet in the demo). */
+    private static double free(Map<String, Object> buffer) {
+        return ((Number) buffer.get("onHand")).doubleValue() - ((Number) buffer.get("safetyStock")).doubleValue();
+    }
+
+    private static double mean(Map<String, Object> buffer) {
+        return ((Number) ((Map<?, ?>) buffer.get("demand")).get("mean")).doubleValue();
+    }
+
+    private static double lotUp(double quantity, double lot) {
+        return Math.ceil(quantity / lot) * lot;
+    }
+
+    @Test
+    void theDistributorPromisesARetailersOrderFromItsStock() throws Exception {
+        Api api = new Api(port);
+        String key = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/demo-test-data/demo-keys.txt")).stream()
+                .filter(l -> l.startsWith("berlin-wohnstudio ")).findFirst().orElseThrow().split(" ")[1];
+        // The distributor declares no capacity; it holds 45 sideboards and 30 tables, so 10 and 5 are promised from stock.
+        java.time.Instant now = java.time.Instant.now();
+        Api.Response placed = api.postJson("/api/v1/orders", key, Map.of("id", "demo-retail-1", "supplier", "nord-moebelhandel",
+                "lines", List.of(Map.of("material", "4012360002019", "quantity", "10", "unit", "H87"),
+                        Map.of("material", "4012360002033", "quantity", "5", "unit", "H87")),
+                "earliest", now.plus(Duration.ofDays(3)).toString(), "due", now.plus(Duration.ofDays(7)).toString()));
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("SELECT material, quantity FROM stock_allocation WHERE order_id = 'demo-retail-1' ORDER BY material")
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()).list())
+                .containsExactly("4012360002019=10", "4012360002033=5");
     }
 }

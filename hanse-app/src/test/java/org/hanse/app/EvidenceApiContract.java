@@ -73,7 +73,7 @@ abstract class EvidenceApiContract extends ApiTestSupport {
         Api.Response placed = api.postJson("/api/v1/orders", p.key(p.b()), Map.of("id", id, "supplier", p.s(),
                 "lines", List.of(Map.of("material", BOARD, "quantity", "200", "unit", "H87")),
                 "earliest", now.plus(Duration.ofDays(2)).toString(), "due", now.plus(Duration.ofDays(6)).toString()));
-        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
         return id;
     }
 

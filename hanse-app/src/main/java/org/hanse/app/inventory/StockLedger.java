@@ -60,6 +60,24 @@ class StockLedger {
         return sum.doubleValue();
     }
 
+    /** Per order: the quantity of the material that left the node's stock referencing it (negative movements, as a positive sum). */
+    java.util.Map<String, Double> outboundByOrder(String node, String material, java.util.Collection<String> orders) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        if (orders.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(orders.size(), "?"));
+        java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of(node, material));
+        args.addAll(orders);
+        jdbc.sql("SELECT order_id, -SUM(quantity) AS shipped FROM stock_movement WHERE node_id = ? AND material = ? AND quantity < 0"
+                        + " AND order_id IN (" + marks + ") GROUP BY order_id")
+                .params(args)
+                .query(rs -> {
+                    out.put(rs.getString("order_id"), rs.getBigDecimal("shipped").doubleValue());
+                });
+        return out;
+    }
+
     Optional<Instant> lastMovementAt(String node, String material) {
         return jdbc.sql("SELECT MAX(occurred_at) FROM stock_movement WHERE node_id = ? AND material = ?").params(node, material)
                 .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();

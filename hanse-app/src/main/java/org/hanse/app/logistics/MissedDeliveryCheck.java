@@ -34,7 +34,7 @@ class MissedDeliveryCheck implements MissedDeliveries {
         if (subject != null && !subject.equals(order.supplier())) {
             return Optional.of("order " + orderId + " is supplied by " + order.supplier() + ", not by " + subject);
         }
-        if (!"OPEN".equals(order.status())) {
+        if (!org.hanse.core.order.OrderState.valueOf(order.status()).open()) {
             return Optional.of("order " + orderId + " is " + order.status() + ": no confirmed delivery is outstanding");
         }
         if (now.isBefore(order.due())) {

@@ -50,7 +50,7 @@ class ShipmentStock {
             double free = freeStock(supplier, e.getKey(), order);
             if (e.getValue().doubleValue() > free + 1e-9) {
                 throw new ConflictException("shipping " + e.getValue().stripTrailingZeros().toPlainString() + " of " + e.getKey()
-                        + " exceeds " + supplier + "'s free stock of " + round(Math.max(0, free)) + " (on hand minus open holds); "
+                        + " exceeds " + supplier + "'s free stock of " + round(Math.max(0, free)) + " (on hand minus open holds and stock promised to other orders); "
                         + "mark the unit dropShip if it leaves from your own supplier");
             }
         }
@@ -64,7 +64,7 @@ class ShipmentStock {
 
     /**
      * Stock the supplier may still ship on {@code order}: on hand minus the unshipped quantity of other orders it holds
-     * back (open holds). Kept in one place so that allocations at order decision can later be subtracted here too.
+     * back (open holds) and minus what it promised from stock to its other orders (allocations at decision, ATP).
      */
     double freeStock(String supplier, String material, String order) {
         double held = 0;
@@ -74,7 +74,7 @@ class ShipmentStock {
                 held += Math.max(0, ordered - shipped(h.order(), material));
             }
         }
-        return stock.onHand(supplier, material) - held;
+        return stock.onHand(supplier, material) - held - orders.allocatedToOthers(supplier, material, order);
     }
 
     private double shipped(String order, String material) {

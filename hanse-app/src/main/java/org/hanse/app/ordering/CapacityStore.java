@@ -23,10 +23,14 @@ class CapacityStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StockAllocations allocations;
+    private final java.time.Clock clock;
     /** Parsed profiles by node and version: a declaration changes rarely, orders read it constantly. */
     private final Map<String, Map.Entry<Long, CapacityProfile>> parsed = new ConcurrentHashMap<>();
 
-    CapacityStore(JdbcClient jdbc, JsonMapper json) {
+    CapacityStore(JdbcClient jdbc, JsonMapper json, StockAllocations allocations, java.time.Clock clock) {
+        this.allocations = allocations;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -90,6 +94,22 @@ class CapacityStore {
         return loads;
     }
 
+    /**
+     * What the nodes' capacity looked like from {@code from} on: per node its declaration version, open orders and committed
+     * hours. Equal basis, equal decisions — a proposal is kept as long as this does not change.
+     */
+    String basis(java.util.Collection<String> nodes, LocalDate from) {
+        StringBuilder basis = new StringBuilder();
+        for (String node : new java.util.TreeSet<>(nodes)) {
+            long version = jdbc.sql("SELECT version FROM node_capacity WHERE node_id = ?").param(node).query(Long.class).optional().orElse(0L);
+            double hours = jdbc.sql("SELECT COALESCE(SUM(hours), 0) FROM capacity_load WHERE node_id = ? AND work_date >= ?")
+                    .params(node, Date.valueOf(from)).query(Double.class).single();
+            basis.append(node).append('|').append(version).append('|').append(wip(node)).append('|')
+                    .append(Math.round(hours * 1e6)).append(';');
+        }
+        return org.hanse.core.digest.Sha256.hex(basis.toString());
+    }
+
     int wip(String nodeId) {
         return jdbc.sql("SELECT COUNT(*) FROM purchase_order WHERE supplier_id = ? AND " + OrderRepository.OPEN).param(nodeId)
                 .query(Integer.class).single();
@@ -106,6 +126,8 @@ class CapacityStore {
 
     /** Gives an order's hours back (completion, withdrawal, override), under the node's capacity lock. */
     void release(String orderId) {
+        // Every path that gives an order's hours back (reject, withdraw, cancel, completion) gives its stock promise back too.
+        allocations.release(orderId, clock.instant());
         List<Object[]> rows = jdbc.sql("SELECT node_id, resource_id, work_date, hours FROM capacity_reservation WHERE order_id = ?")
                 .param(orderId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4)})
                 .list();

@@ -13,6 +13,7 @@ import org.hanse.app.network.Adjacency;
 import org.hanse.core.dictionary.IncompatibleUnitsException;
 import org.hanse.core.dictionary.Quantity;
 import org.hanse.core.dictionary.UnitOfMeasure;
+import org.hanse.core.order.AvailableToPromise;
 import org.hanse.core.order.BillOfMaterials;
 import org.hanse.core.order.Batch;
 import org.hanse.core.order.CapacityProfile;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans an order and, for materials with a bill of materials, the component orders it explodes into: each
- * supplier decides by the trigger-response rule on its own capacity; component due dates are derived backward
+ * supplier promises from its stock and receipts first (available-to-promise), then decides the rest by the
+ * trigger-response rule on its own capacity; component due dates are derived backward
  * (the parent's latest start); the chain schedule is then computed over the whole tree. Nothing is stored here.
  */
 @Component
@@ -46,11 +48,13 @@ class ChainPlanner {
     private final Adjacency adjacency;
     private final double thetaU;
     private final java.util.List<CapacityLimits> limits;
+    private final AvailableStock stock;
 
     ChainPlanner(CapacityStore capacity, Adjacency adjacency,
                  @org.springframework.beans.factory.annotation.Value("${hanse.orders.theta-u:0.6}") double thetaU,
-                 java.util.List<CapacityLimits> limits) {
+                 java.util.List<CapacityLimits> limits, AvailableStock stock) {
         this.limits = limits;
+        this.stock = stock;
         this.capacity = capacity;
         this.adjacency = adjacency;
         this.thetaU = thetaU;
@@ -63,6 +67,9 @@ class ChainPlanner {
         final Map<String, Map<String, ResourceLoad>> loads = new HashMap<>();
         final Map<String, Integer> wip = new HashMap<>();
         final Map<String, CapacityProfile> profiles = new HashMap<>();
+        /** Stock positions by node and material, less what this chain's earlier orders promised. */
+        final Map<String, Map<String, AvailableToPromise.Position>> positions = new HashMap<>();
+        final ComponentNetting netting = new ComponentNetting(stock);
         int sequence;
 
         Session(Instant now, String rootId) {
@@ -113,6 +120,12 @@ class ChainPlanner {
         int wip(String node) {
             return wip.computeIfAbsent(node, capacity::wip);
         }
+
+        Map<String, AvailableToPromise.Position> positions(String node, List<OrderLine> lines) {
+            Map<String, AvailableToPromise.Position> mine = positions.computeIfAbsent(node, n -> new HashMap<>());
+            lines.forEach(l -> mine.computeIfAbsent(l.material(), m -> stock.position(node, m)));
+            return mine;
+        }
     }
 
     /**
@@ -124,7 +137,6 @@ class ChainPlanner {
         List<Problem> problems = new ArrayList<>();
         Duration transit = adjacency.transit(order.supplier(), order.buyer()).orElseThrow(() ->
                 new InvalidInputException("supplier", "'" + order.supplier() + "' is not an accepted supplier of " + order.buyer()));
-        Optional<CapacityProfile> profile = session.profile(order.supplier());
         List<PlannedOrder.Line> lines = new ArrayList<>();
         for (int i = 0; i < order.lines().size(); i++) {
             PlaceOrder.RequestedLine line = order.lines().get(i);
@@ -132,10 +144,6 @@ class ChainPlanner {
             Optional<Adjacency.Mapping> mapping = adjacency.mapping(order.supplier(), line.material());
             if (mapping.isEmpty()) {
                 problems.add(new Problem(path + ".material", "supplier " + order.supplier() + " does not supply " + line.material()));
-                continue;
-            }
-            if (profile.isEmpty() || profile.get().capability(line.material()).isEmpty()) {
-                problems.add(new Problem(path + ".material", "supplier " + order.supplier() + " declares no capacity for " + line.material()));
                 continue;
             }
             try {
@@ -155,43 +163,56 @@ class ChainPlanner {
 
     private PlannedOrder plan(Session s, String id, String buyer, String supplier, String parentId, List<PlannedOrder.Line> lines,
                               DeliveryWindow window, Batch batch, Priority priority, Duration transit, int depth) {
-        CapacityProfile profile = s.profile(supplier).orElseThrow();
+        CapacityProfile profile = s.profile(supplier).orElse(null); // none: the node promises from stock and receipts alone
         List<OrderLine> supplierLines = lines.stream().map(l -> new OrderLine(l.material(), l.supplierQuantity().doubleValue())).toList();
-        Map<String, ResourceLoad> loads = s.loads(supplier);
-        OrderDecision decision = OrderRule.decide(new OrderRule.Request(supplierLines, window, batch, priority, transit),
-                profile, loads, s.wip(supplier), s.now, thetaU);
-        Duration processing = processing(profile, decision, lines);
+        Map<String, ResourceLoad> loads = profile == null ? Map.of() : s.loads(supplier);
+        Map<String, AvailableToPromise.Position> positions = s.positions(supplier, supplierLines);
+        AvailableToPromise.Promise promise = AvailableToPromise.decide(new OrderRule.Request(supplierLines, window, batch, priority, transit),
+                positions, profile, loads, s.wip(supplier), s.now, thetaU);
+        OrderDecision decision = promise.decision();
+        Duration processing = processing(decision.resources().isEmpty() ? null : profile, decision, lines);
         Map<String, Map<java.time.LocalDate, Double>> reservation = Map.of();
         List<PlannedOrder> children = new ArrayList<>();
+        Map<String, Double> taken = new HashMap<>(promise.fromStock());
         if (decision.outcome().accepted()) {
-            reservation = OrderRule.reserve(decision, profile, loads, s.now);
+            promise.fromStock().forEach((m, q) -> positions.put(m, positions.get(m).allocate(q)));
+            reservation = decision.resources().isEmpty() ? Map.of() : OrderRule.reserve(decision, profile, loads, s.now);
             Map<String, ResourceLoad> after = new HashMap<>(loads);
             reservation.forEach((r, days) -> after.put(r, after.getOrDefault(r, ResourceLoad.EMPTY).plus(days)));
             s.loads.put(supplier, after);
             s.wip.merge(supplier, 1, Integer::sum);
             // Components must arrive by this node's latest start: LS = LF − processing.
             Instant componentDue = decision.latestFinish().minus(processing);
-            for (PlannedOrder.Line line : lines) {
-                Optional<BillOfMaterials> bom = profile.bom(line.material());
-                if (bom.isEmpty()) {
+            Map<String, Double> served = new HashMap<>(promise.fromStock());
+            for (PlannedOrder.Line whole : lines) {
+                Optional<BillOfMaterials> bom = profile == null ? Optional.empty() : profile.bom(whole.material());
+                // Only what is made needs components: what stock serves is not exploded again.
+                PlannedOrder.Line line = whole.leftToMake(served);
+                if (bom.isEmpty() || line == null) {
                     continue;
                 }
                 for (BillOfMaterials.Component component : bom.get().components()) {
-                    // "~" never occurs in a buyer-chosen id, so component ids cannot collide with them.
-                    String childId = s.rootId + "~" + (++s.sequence);
-                    children.add(planComponent(s, childId, supplier, id, line, component, componentDue, priority, depth + 1));
+                    // Only the net requirement is ordered; the whole requirement is allocated to this order, so the next
+                    // netting sees this stock and this order's component order as spoken for.
+                    var netted = s.netting.net(supplier, component.material(), line.supplierQuantity().doubleValue() * component.quantityPerUnit());
+                    taken.merge(component.material(), netted.gross(), Double::sum);
+                    if (netted.net() > 1e-9) {
+                        // "~" never occurs in a buyer-chosen id, so component ids cannot collide with them.
+                        children.add(planComponent(s, s.rootId + "~" + (++s.sequence), supplier, id, BigDecimal.valueOf(netted.net()),
+                                component, componentDue, priority, depth + 1));
+                    }
                 }
             }
         }
         return new PlannedOrder(id, buyer, supplier, parentId, lines, window, batch, priority, transit, decision, processing,
-                reservation, children, null);
+                reservation, children, null, decision.outcome().accepted() ? taken : Map.of());
     }
 
-    private PlannedOrder planComponent(Session s, String id, String maker, String parentId, PlannedOrder.Line parentLine,
+    private PlannedOrder planComponent(Session s, String id, String maker, String parentId, BigDecimal netQuantity,
                                        BillOfMaterials.Component component, Instant due, Priority priority, int depth) {
         String supplier = component.preferredSupplier();
         Optional<Adjacency.Mapping> own = adjacency.mapping(maker, component.material());
-        BigDecimal quantity = parentLine.supplierQuantity().multiply(BigDecimal.valueOf(component.quantityPerUnit()));
+        BigDecimal quantity = netQuantity.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
         DeliveryWindow window = new DeliveryWindow(s.now.isBefore(due) ? s.now : due, due);
         String failure = null;
         PlannedOrder.Line line = null;
@@ -205,8 +226,6 @@ class ChainPlanner {
             Optional<Adjacency.Mapping> theirs = adjacency.mapping(supplier, component.material());
             if (theirs.isEmpty()) {
                 failure = supplier + " does not supply " + component.material();
-            } else if (s.profile(supplier).flatMap(p -> p.capability(component.material())).isEmpty()) {
-                failure = supplier + " declares no capacity for " + component.material();
             } else {
                 try {
                     line = convert(component.material(), quantity, own.get().unit(), theirs.get());
@@ -219,21 +238,16 @@ class ChainPlanner {
             List<PlannedOrder.Line> asked = own.map(m -> List.of(new PlannedOrder.Line(component.material(), quantity, m.unit().code(),
                     quantity, m.unit().code(), m.local()))).orElse(List.of());
             return new PlannedOrder(id, maker, supplier, parentId, asked, window, Batch.ANY, priority, Duration.ZERO, null,
-                    Duration.ZERO, Map.of(), List.of(), failure);
+                    Duration.ZERO, Map.of(), List.of(), failure, Map.of());
         }
         return plan(s, id, maker, supplier, parentId, List.of(line), window, Batch.ANY, priority,
                 adjacency.transit(supplier, maker).orElseThrow(), depth);
     }
 
-    /** Chain schedule over the planned tree, from the buyer's due date. */
-    static ChainSchedule.Result schedule(PlannedOrder root, Instant now) {
-        return ChainSchedule.compute(steps(root, now), root.window().due(), now);
-    }
-
     /**
-     * The schedule steps of the planned tree. Capacity is planned in whole days, so an accepted step finishes by its
-     * LF as far as capacity goes (no capacity finish); a rejected one finishes at the end of its earliest feasible
-     * day; one that could not be asked at all, never within the horizon.
+     * The schedule steps of the planned tree. An accepted step had its hours free by its LF, so capacity sets no
+     * finish; a rejected one finishes at the instant its hours are free (WorkingHours); one that could not be asked
+     * at all, never within the horizon.
      */
     static List<ChainSchedule.Step> steps(PlannedOrder root, Instant now) {
         List<ChainSchedule.Step> steps = new ArrayList<>();
@@ -251,11 +265,11 @@ class ChainPlanner {
         return steps;
     }
 
-    /** Processing time of the node's step: the longest BOM processing time, else its production hours as elapsed time. */
+    /** Processing time of the step: the longest BOM processing time, else production hours as elapsed time (none without profile). */
     private static Duration processing(CapacityProfile profile, OrderDecision decision, List<PlannedOrder.Line> lines) {
         Duration longest = Duration.ZERO;
         for (PlannedOrder.Line line : lines) {
-            Optional<BillOfMaterials> bom = profile.bom(line.material());
+            Optional<BillOfMaterials> bom = profile == null ? Optional.empty() : profile.bom(line.material());
             if (bom.isPresent() && bom.get().processingTime().compareTo(longest) > 0) {
                 longest = bom.get().processingTime();
             }

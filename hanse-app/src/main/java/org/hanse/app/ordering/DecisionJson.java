@@ -31,6 +31,7 @@ final class DecisionJson {
             c.put("committedHours", round(r.committedHours()));
             c.put("totalHours", round(r.totalHours()));
             c.put("earliestFinishDate", r.earliestFinishDate() == null ? null : r.earliestFinishDate().toString());
+            c.put("earliestFinish", r.earliestFinish() == null ? null : r.earliestFinish().toString());
             return c;
         }).toList());
         if (!d.outcome().accepted()) {

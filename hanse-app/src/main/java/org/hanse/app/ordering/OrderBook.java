@@ -15,13 +15,20 @@ public class OrderBook {
     private final Orders service;
     private final CapacityStore capacity;
     private final OrderProgress progress;
+    private final AvailableStock available;
 
     OrderBook(OrderRepository orders, @org.springframework.context.annotation.Lazy Orders service, CapacityStore capacity,
-              OrderProgress progress) {
+              OrderProgress progress, @org.springframework.context.annotation.Lazy AvailableStock available) {
         this.orders = orders;
+        this.available = available;
         this.progress = progress;
         this.service = service;
         this.capacity = capacity;
+    }
+
+    /** Stock the supplier promised (allocated at decision) to its other orders and has not shipped on them yet. */
+    public double allocatedToOthers(String supplier, String material, String order) {
+        return available.allocatedToOthers(supplier, material, order);
     }
 
     /** How much a pair traded in a window: orders placed (open or completed) and their quantity in the supplier's units. */

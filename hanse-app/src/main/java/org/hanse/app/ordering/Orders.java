@@ -62,10 +62,14 @@ class Orders {
     private final JsonMapper json;
     private final Clock clock;
     private final double thetaU;
+    private final StockAllocations allocations;
+    private final Proposals proposals;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
            JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence,
-           OrderProgress progress) {
+           OrderProgress progress, StockAllocations allocations, Proposals proposals) {
+        this.allocations = allocations;
+        this.proposals = proposals;
         this.orders = orders;
         this.progress = progress;
         this.evidence = evidence;
@@ -104,14 +108,20 @@ class Orders {
     }
 
     private StoredOrder decideAndStore(PlaceOrder order, String hash, int revision) {
+        return decideAndStore(order, hash, revision, clock.instant());
+    }
+
+    /** Decides and schedules at {@code planAt} (now, or the instant a still-valid proposal was verified at). */
+    private StoredOrder decideAndStore(PlaceOrder order, String hash, int revision, Instant planAt) {
         Instant now = clock.instant();
-        PlannedOrder root = planner.planRoot(order, now);
-        List<ChainSchedule.Step> steps = ChainPlanner.steps(root, now);
-        ChainSchedule.Result chain = ChainSchedule.compute(steps, root.window().due(), now);
+        PlannedOrder root = planner.planRoot(order, planAt);
+        List<ChainSchedule.Step> steps = ChainPlanner.steps(root, planAt);
+        ChainSchedule.Result chain = ChainSchedule.compute(steps, root.window().due(), planAt);
         if (!root.accepted() || !chain.feasible()) {
             Map<String, Object> decision = root.accepted()
                     ? DecisionJson.chainRejected(root.decision(), chain, root.window())
                     : DecisionJson.of(root.decision());
+            proposals.verify(decision, order, root, chain, planAt);
             orders.insert(root, root.id(), OrderLifecycle.next(OrderState.PLACED, OrderEvent.DECIDED_REJECT), decision, hash, revision, now);
             orders.insertChain(root.id(), steps, chain, Set.of(root.id()));
             announce(root, decision, List.of(), Delivery.FEED, now);
@@ -121,8 +131,12 @@ class Orders {
         Map<String, List<String>> downstream = downstream(root);
         for (PlannedOrder p : root.flatten()) {
             Map<String, Object> decision = DecisionJson.of(p.decision());
+            // What the supplier promised from its stock and receipts (and, for a maker, the components it nets), per material.
+            decision.put("allocated", p.fromStock().entrySet().stream().filter(e -> e.getValue() > 1e-9)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> DecisionJson.round(e.getValue()))));
             orders.insert(p, root.id(), OrderLifecycle.next(OrderState.PLACED, OrderEvent.DECIDED_ACCEPT), decision, p == root ? hash : Sha256.hex(p.id()), revision, now);
             capacity.reserve(p.id(), p.supplier(), p.reservation());
+            allocations.allocate(p.id(), p.supplier(), p.fromStock(), now);
             Delivery delivery = p.decision().outcome() == Outcome.ACCEPTED_COLLABORATIVE ? Delivery.REAL_TIME : Delivery.FEED;
             announce(p, decision, downstream.get(p.id()), delivery, now);
         }
@@ -259,10 +273,14 @@ class Orders {
         OrderState status;
         if ("ACCEPT".equals(decision)) {
             status = progress.next(order, OrderEvent.OVERRIDE_ACCEPT);
-            CapacityProfile profile = capacity.lockProfile(node).orElseThrow();
-            Map<String, ResourceLoad> loads = capacity.loads(node, CapacityWindow.dateOf(now));
-            OrderDecision again = OrderRule.decide(request(order), profile, loads, capacity.wip(node), now, thetaU);
-            capacity.reserve(id, node, OrderRule.reserve(again, profile, loads, now));
+            // Only what the supplier declares capacity for is reserved; an accept forced from stock reserves no hours.
+            Optional<CapacityProfile> profile = capacity.lockProfile(node)
+                    .filter(p -> request(order).lines().stream().allMatch(l -> p.capability(l.material()).isPresent()));
+            if (profile.isPresent()) {
+                Map<String, ResourceLoad> loads = capacity.loads(node, CapacityWindow.dateOf(now));
+                OrderDecision again = OrderRule.decide(request(order), profile.get(), loads, capacity.wip(node), now, thetaU);
+                capacity.reserve(id, node, OrderRule.reserve(again, profile.get(), loads, now));
+            }
             outcome = order.urgency() >= thetaU ? Outcome.ACCEPTED_COLLABORATIVE.name() : Outcome.ACCEPTED_ROUTINE.name();
         } else {
             // Refused once goods have left (the state names where the order stands): the supplier cannot take them back.
@@ -308,9 +326,11 @@ class Orders {
         content.put("earliest", window.get("earliest"));
         content.put("due", window.get("due"));
         PlaceOrder order = OrderRequestReader.read(content, buyer).orElseThrow().withId(id);
+        // Inside a proposal whose capacity basis still holds, decide as when it was verified: the offer stands.
+        Instant planAt = proposals.replayAt(old.decision(), order).orElseGet(clock::instant);
         orders.delete(id);
         orders.deleteChain(id);
-        return new Result(decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), old.revision() + 1), false);
+        return new Result(decideAndStore(order, Sha256.hex(json.writeValueAsString(order.content())), old.revision() + 1, planAt), false);
     }
 
     /** The buyer withdraws its order: the whole chain below it is released. */

@@ -21,6 +21,11 @@ record PlaceOrder(String id, String buyer, String supplier, List<RequestedLine> 
         return new PlaceOrder(key, buyer, supplier, lines, earliest, due, batchMinimum, batchMultiple, priority);
     }
 
+    /** The same request in another delivery window (a proposal being verified). */
+    PlaceOrder inWindow(Instant newEarliest, Instant newDue) {
+        return new PlaceOrder(id, buyer, supplier, lines, newEarliest, newDue, batchMinimum, batchMultiple, priority);
+    }
+
     /** The content that decides idempotency: everything the buyer chose. */
     Map<String, Object> content() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -13,15 +13,25 @@ import org.hanse.core.order.Priority;
 /**
  * One order of a chain as planned before anything is stored: the supplier's decision, its reservation and the
  * component orders it explodes into. {@code failure} is set (and {@code decision} null) when the order could not
- * even be asked, e.g. no accepted link to the BOM's supplier.
+ * even be asked, e.g. no accepted link to the BOM's supplier. {@code fromStock} is what an accepted order promises from the
+ * supplier's stock and receipts, per material in the supplier's unit.
  */
 record PlannedOrder(String id, String buyer, String supplier, String parentId, List<Line> lines, DeliveryWindow window,
                     Batch batch, Priority priority, Duration transit, OrderDecision decision, Duration processing,
-                    Map<String, Map<LocalDate, Double>> reservation, List<PlannedOrder> children, String failure) {
+                    Map<String, Map<LocalDate, Double>> reservation, List<PlannedOrder> children, String failure,
+                    Map<String, Double> fromStock) {
 
     /** A line in the buyer's unit and, converted through the supplier's BOM mapping, in the supplier's. */
     record Line(String material, BigDecimal quantity, String unit, BigDecimal supplierQuantity, String supplierUnit,
                 String supplierLocal) {
+
+        /** The part left to make after stock served it (consuming {@code served}); null when stock serves it all. */
+        Line leftToMake(Map<String, Double> served) {
+            double take = Math.min(served.getOrDefault(material, 0.0), supplierQuantity.doubleValue());
+            served.merge(material, -take, Double::sum);
+            BigDecimal rest = supplierQuantity.subtract(BigDecimal.valueOf(take));
+            return rest.doubleValue() < 1e-9 ? null : new Line(material, quantity, unit, rest, supplierUnit, supplierLocal);
+        }
     }
 
     boolean accepted() {

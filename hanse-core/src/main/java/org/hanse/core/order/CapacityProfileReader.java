@@ -21,7 +21,7 @@ import org.hanse.core.validation.Validated;
  * {@code PUT /nodes/{id}/capacity}): resources, what is made on them, WIP limit, calendar and bills of materials.
  * <pre>
  * wip-max: 20
- * calendar: { days-off: [SATURDAY, SUNDAY], holidays: ["2026-12-24"] }
+ * calendar: { days-off: [SATURDAY, SUNDAY], holidays: ["2026-12-24"], zone: Europe/Berlin }
  * resources: [ { id: assembly, hours-per-day: 16, equipment: [homag-kal-210], parameters: { max-width-mm: [0, 1200] } } ]
  * materials: [ { material: "4012360002019", resource: assembly, rate-per-hour: 2, setup: PT1H } ]
  * bom:
@@ -86,7 +86,16 @@ public final class CapacityProfileReader extends TreeReader {
         if (map == null) {
             return null;
         }
-        unknownKeys(at("calendar"), map, Set.of("days-off", "holidays"));
+        unknownKeys(at("calendar"), map, Set.of("days-off", "holidays", "zone"));
+        java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+        if (map.get("zone") != null) {
+            String name = requiredString(at("calendar.zone"), map.get("zone"));
+            try {
+                zone = name == null ? zone : java.time.ZoneId.of(name);
+            } catch (java.time.DateTimeException e) {
+                add(at("calendar.zone"), "must be a time zone such as Europe/Berlin");
+            }
+        }
         Set<DayOfWeek> daysOff = EnumSet.noneOf(DayOfWeek.class);
         List<?> days = map.get("days-off") == null ? List.of() : requiredList(at("calendar.days-off"), map.get("days-off"));
         for (int i = 0; days != null && i < days.size(); i++) {
@@ -118,7 +127,7 @@ public final class CapacityProfileReader extends TreeReader {
                 add(path, "must be a date such as 2026-12-24");
             }
         }
-        return new WorkingCalendar(daysOff, holidays);
+        return new WorkingCalendar(daysOff, holidays, zone);
     }
 
     private List<ProductionResource> resources(Object value) {

@@ -31,23 +31,23 @@ public record OrderDecision(
         reasons = List.copyOf(reasons);
     }
 
-    /** Capacity of one resource over the order's window. */
+    /** Capacity of one resource over the order's window; {@code earliestFinish} is the instant the hours are free by. */
     public record ResourceCheck(String resource, double hoursNeeded, double freeHours, double totalHours,
-                                double committedHours, LocalDate earliestFinishDate) {
+                                double committedHours, LocalDate earliestFinishDate, Instant earliestFinish) {
 
         public boolean sufficient() {
             return freeHours + 1e-9 >= hoursNeeded;
         }
     }
 
-    /** The earliest instant production can be finished by capacity (end of the latest earliest-finish date), if any. */
+    /** The earliest instant production can be finished by capacity (the latest of the resources' finishes), if any. */
     public Instant earliestFinish() {
         Instant latest = null;
         for (ResourceCheck check : resources) {
-            if (check.earliestFinishDate() == null) {
+            if (check.earliestFinish() == null) {
                 return null;
             }
-            Instant end = OrderRule.endOf(check.earliestFinishDate());
+            Instant end = check.earliestFinish();
             latest = latest == null || end.isAfter(latest) ? end : latest;
         }
         return latest;

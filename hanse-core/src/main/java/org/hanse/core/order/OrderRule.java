@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The trigger-response rule (RULES 3.5). R = Σ(setup + quantity / rate) + transit; U = w · R / max(ε, D − now);
- * capacity is sufficient iff every resource has the hours free in [today, LF = D − transit] and WIP stays
+ * capacity is sufficient iff every resource has the hours free in [now, LF = D − transit] (WorkingHours) and WIP stays
  * within its limit; then U ≥ θ_U → ACCEPTED_COLLABORATIVE, else ACCEPTED_ROUTINE; otherwise REJECTED.
  */
 public final class OrderRule {
@@ -49,8 +49,7 @@ public final class OrderRule {
         Duration required = Duration.ofNanos(Math.round(productionHours * 3.6e12)).plus(request.transit());
         double urgency = UrgencyIndex.of(request.priority(), required, now, request.window().due());
         Instant latestFinish = request.window().due().minus(request.transit());
-        LocalDate today = CapacityWindow.dateOf(now);
-        LocalDate lastDay = CapacityWindow.dateOf(latestFinish);
+        WorkingCalendar calendar = profile.calendar();
 
         List<OrderDecision.ResourceCheck> checks = new ArrayList<>();
         Map<String, Double> scale = new LinkedHashMap<>();
@@ -60,12 +59,13 @@ public final class OrderRule {
             ProductionResource resource = profile.resource(entry.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown resource " + entry.getKey()));
             ResourceLoad load = loads.getOrDefault(resource.id(), ResourceLoad.EMPTY);
-            boolean windowOpen = !lastDay.isBefore(today);
-            double free = windowOpen ? CapacityWindow.freeHours(resource, profile.calendar(), load, today, lastDay) : 0;
-            double totalHours = windowOpen ? CapacityWindow.totalHours(resource, profile.calendar(), today, lastDay) : 0;
-            double committedHours = windowOpen ? CapacityWindow.committedHours(load, profile.calendar(), today, lastDay) : 0;
-            LocalDate earliest = CapacityWindow.earliestFinishDate(resource, profile.calendar(), load, today, entry.getValue()).orElse(null);
-            checks.add(new OrderDecision.ResourceCheck(resource.id(), entry.getValue(), free, totalHours, committedHours, earliest));
+            boolean windowOpen = latestFinish.isAfter(now);
+            double free = windowOpen ? WorkingHours.free(resource, calendar, load, now, latestFinish) : 0;
+            double totalHours = windowOpen ? WorkingHours.total(resource, calendar, now, latestFinish) : 0;
+            double committedHours = windowOpen ? WorkingHours.committed(calendar, load, now, latestFinish) : 0;
+            Instant earliest = WorkingHours.earliestFinish(resource, calendar, load, now, entry.getValue()).orElse(null);
+            checks.add(new OrderDecision.ResourceCheck(resource.id(), entry.getValue(), free, totalHours, committedHours,
+                    earliest == null ? null : WorkingHours.date(calendar, earliest), earliest));
             double setup = setupByResource.get(resource.id());
             double run = entry.getValue() - setup;
             scale.put(resource.id(), run <= 0 ? 1 : Math.min(1, Math.max(0, free - setup) / run));
@@ -106,19 +106,14 @@ public final class OrderRule {
                 earliestDelivery, occupancy, proposed, reasons);
     }
 
-    /** The reservation of an accepted order: per resource, hours per date, placed backward from the LF date. */
+    /** The reservation of an accepted order: per resource, hours per date, placed backward from LF within [now, LF]. */
     public static Map<String, Map<LocalDate, Double>> reserve(OrderDecision decision, CapacityProfile profile,
                                                              Map<String, ResourceLoad> loads, Instant now) {
         Map<String, Map<LocalDate, Double>> reservation = new LinkedHashMap<>();
-        LocalDate today = CapacityWindow.dateOf(now);
-        LocalDate last = CapacityWindow.dateOf(decision.latestFinish());
-        if (last.isBefore(today)) {
-            last = today;
-        }
         for (OrderDecision.ResourceCheck check : decision.resources()) {
             ProductionResource resource = profile.resource(check.resource()).orElseThrow();
-            reservation.put(check.resource(), CapacityWindow.allocateBackward(resource, profile.calendar(),
-                    loads.getOrDefault(check.resource(), ResourceLoad.EMPTY), today, last, check.hoursNeeded()));
+            reservation.put(check.resource(), WorkingHours.allocateBackward(resource, profile.calendar(),
+                    loads.getOrDefault(check.resource(), ResourceLoad.EMPTY), now, decision.latestFinish(), check.hoursNeeded()));
         }
         return reservation;
     }

@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,30 +67,39 @@ class OrderRuleTest {
         assertThat(CapacityWindow.earliestFinishDate(LINE, CALENDAR, LOAD.get("line-1"), monday, 16)).contains(LocalDate.parse("2026-12-04"));
     }
 
+    // From Monday 08:00 to LF Thursday 12:00 (a holiday): Monday's remaining 16 of 24 hours give 2/3 × 8 = 5 1/3 h,
+    // Tuesday 8 − 5 = 3 h, Wednesday 8 − 8 = 0 h: 8 1/3 h free of 5 1/3 + 8 + 8 = 21 1/3 h, 13 h committed.
+    static final double FREE = 8 + 1.0 / 3;
+    static final double TOTAL = 21 + 1.0 / 3;
+
     @Test
     void sufficientCapacityAndLowUrgencyIsRoutine() {
-        // 20 boards: 1 h setup + 20 / 2 = 11 h, exactly the 11 h free; R = 11 + 24 = 35 h; D − now = 100 h: U = 0.35.
-        OrderDecision d = OrderRule.decide(request(20, Priority.NORMAL), PROFILE, LOAD, 3, MONDAY_8, 0.6);
+        // 14 boards: 1 h setup + 14 / 2 = 8 h of the 8 1/3 h free; R = 8 + 24 = 32 h; D − now = 100 h: U = 0.32.
+        OrderDecision d = OrderRule.decide(request(14, Priority.NORMAL), PROFILE, LOAD, 3, MONDAY_8, 0.6);
         assertThat(d.outcome()).isEqualTo(Outcome.ACCEPTED_ROUTINE);
-        assertThat(d.urgency()).isCloseTo(0.35, within(1e-12));
-        assertThat(d.required()).isEqualTo(Duration.ofHours(35));
+        assertThat(d.urgency()).isCloseTo(0.32, within(1e-12));
+        assertThat(d.required()).isEqualTo(Duration.ofHours(32));
         assertThat(d.latestFinish()).isEqualTo(Instant.parse("2026-12-03T12:00:00Z"));
-        assertThat(d.resources().get(0).hoursNeeded()).isEqualTo(11);
-        assertThat(d.occupancy()).isCloseTo(13.0 / 24, within(1e-12));
+        assertThat(d.resources().get(0).hoursNeeded()).isEqualTo(8);
+        assertThat(d.resources().get(0).freeHours()).isCloseTo(FREE, within(1e-9));
+        assertThat(d.resources().get(0).totalHours()).isCloseTo(TOTAL, within(1e-9));
+        assertThat(d.occupancy()).isCloseTo(13 / TOTAL, within(1e-12));
     }
 
     @Test
     void insufficientCapacityIsRejectedWithConstraintsAndAProposedWindow() {
-        // 30 boards need 1 + 15 = 16 h, only 11 h are free by LF.
+        // 30 boards need 1 + 15 = 16 h, only 8 1/3 h are free by LF.
         OrderDecision d = OrderRule.decide(request(30, Priority.NORMAL), PROFILE, LOAD, 3, MONDAY_8, 0.6);
         assertThat(d.outcome()).isEqualTo(Outcome.REJECTED);
-        // (11 − 1 setup) h × 2 per hour = 20 boards, a multiple of 5 and at least 10.
-        assertThat(d.feasibleQuantityByDue()).containsEntry(BOARD, 20.0);
-        // Finished at the end of Friday 4 Dec, delivered one day of transit later.
-        assertThat(d.earliestFeasibleDelivery()).isEqualTo(Instant.parse("2026-12-06T00:00:00Z"));
+        // (8 1/3 − 1 setup) h × 2 per hour = 14.67 boards: 10 in the batch rule (multiples of 5, at least 10).
+        assertThat(d.feasibleQuantityByDue()).containsEntry(BOARD, 10.0);
+        // 8 1/3 h by the end of Tuesday, none Wednesday or Thursday; the missing 7 2/3 h accrue at 8/24 h an hour on
+        // Friday: 23 h, so finished Friday 23:00 and delivered after one day of transit.
+        assertThat(d.earliestFeasibleDelivery()).isCloseTo(Instant.parse("2026-12-05T23:00:00Z"), within(1, ChronoUnit.MILLIS));
         // Same two-day width as the order's window.
-        assertThat(d.proposedWindow()).isEqualTo(new DeliveryWindow(Instant.parse("2026-12-04T00:00:00Z"), Instant.parse("2026-12-06T00:00:00Z")));
-        assertThat(d.occupancy()).isCloseTo(13.0 / 24, within(1e-12));
+        assertThat(d.proposedWindow().due()).isCloseTo(Instant.parse("2026-12-05T23:00:00Z"), within(1, ChronoUnit.MILLIS));
+        assertThat(Duration.between(d.proposedWindow().earliest(), d.proposedWindow().due())).isEqualTo(Duration.ofDays(2));
+        assertThat(d.occupancy()).isCloseTo(13 / TOTAL, within(1e-12));
         assertThat(d.reasons()).containsExactly("capacity: not enough free hours before the latest finish 2026-12-03T12:00:00Z");
     }
 
@@ -121,10 +131,12 @@ class OrderRuleTest {
 
     @Test
     void acceptedOrderReservesBackwardFromItsLatestFinish() {
-        OrderDecision d = OrderRule.decide(request(20, Priority.NORMAL), PROFILE, LOAD, 3, MONDAY_8, 0.6);
-        // 11 h: Thursday is off, Wednesday full, so 3 h on Tuesday and 8 h on Monday.
-        assertThat(OrderRule.reserve(d, PROFILE, LOAD, MONDAY_8)).isEqualTo(Map.of("line-1",
-                Map.of(LocalDate.parse("2026-12-01"), 3.0, LocalDate.parse("2026-11-30"), 8.0)));
+        OrderDecision d = OrderRule.decide(request(14, Priority.NORMAL), PROFILE, LOAD, 3, MONDAY_8, 0.6);
+        // 8 h: Thursday is off, Wednesday full, so 3 h on Tuesday and the other 5 h in what is left of Monday.
+        Map<LocalDate, Double> reserved = OrderRule.reserve(d, PROFILE, LOAD, MONDAY_8).get("line-1");
+        assertThat(reserved).containsOnlyKeys(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-11-30"));
+        assertThat(reserved.get(LocalDate.parse("2026-12-01"))).isCloseTo(3.0, within(1e-9));
+        assertThat(reserved.get(LocalDate.parse("2026-11-30"))).isCloseTo(5.0, within(1e-9));
     }
 
     @Test
