@@ -54,9 +54,11 @@ class Shipments {
     private final ApplicationEventPublisher publisher;
     private final ShipmentEvidence evidence;
     private final HoldBook holds;
+    private final InvoiceIssuer invoices;
 
     Shipments(JdbcClient jdbc, OrderBook orders, StockBook stock, NodeEvents events, Clock clock, ShipmentPlanning planning,
-              AdvancePayments advances, ApplicationEventPublisher publisher, ShipmentEvidence evidence, HoldBook holds) {
+              AdvancePayments advances, ApplicationEventPublisher publisher, ShipmentEvidence evidence, HoldBook holds, InvoiceIssuer invoices) {
+        this.invoices = invoices;
         this.holds = holds;
         this.publisher = publisher;
         this.evidence = evidence;
@@ -319,6 +321,9 @@ class Shipments {
         }
         // Last: the ledger's head stays locked until commit.
         evidence.recordMilestone(id, milestone.name(), checkpoint);
+        if (milestone == Milestone.ACCEPTED) {
+            invoices.issue(id, order, buyer, supplier, delivered, rejected, at);
+        }
         return new Outcome(read(id, principal), true);
     }
 

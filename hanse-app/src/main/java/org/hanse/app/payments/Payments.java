@@ -401,16 +401,6 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         return m;
     }
 
-    /** The buyer's credit record toward the supplier, unrounded. */
-    double credit(String buyer, String supplier) {
-        List<Synchronisation.Settlement> settlements = jdbc.sql("""
-                SELECT m.due_at, p.paid_at FROM payment_match m JOIN payment p ON p.id = m.payment_id
-                WHERE p.payer_id = ? AND p.payee_id = ? AND m.due_at IS NOT NULL""")
-                .params(buyer, supplier)
-                .query((rs, n) -> new Synchronisation.Settlement(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant())).list();
-        return Synchronisation.creditRecord(settlements, clock.instant());
-    }
-
     /** The pair's amount-weighted days from arrival to payment (DPO of this flow); empty before any matched arrival. */
     java.util.OptionalDouble paymentDelayDays(String buyer, String supplier) {
         List<Synchronisation.Payment> all = jdbc.sql("""
@@ -453,7 +443,7 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         Map<String, Object> units = new LinkedHashMap<>();
         byUnit.forEach((k, v) -> units.put(k, round(Synchronisation.deviationDays(v))));
         m.put("units", units);
-        m.put("creditRecord", round(Synchronisation.creditRecord(settlements, now)));
+        // The credit record counts unpaid instalments too: PaymentController puts Instalments.credit here.
         m.put("meanDelayDays", round(settlements.stream()
                 .mapToDouble(x -> Duration.between(x.dueAt(), x.paidAt()).toSeconds() / 86_400.0).average().orElse(0)));
         m.put("unmatched", jdbc.sql("SELECT COUNT(*) FROM payment WHERE payer_id = ? AND payee_id = ? AND status = 'UNMATCHED'")
