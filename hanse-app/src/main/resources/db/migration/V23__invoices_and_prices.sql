@@ -19,3 +19,16 @@ CREATE TABLE invoice (
 );
 CREATE INDEX invoice_by_buyer ON invoice (buyer_id, issued_at);
 CREATE INDEX invoice_by_supplier ON invoice (supplier_id, issued_at);
+
+-- Supplier price lists: a unit price per material in the supplier's unit, valid from a date; buyer_id '' for every
+-- buyer, else the price negotiated with that buyer (it wins). PUT replaces a supplier's whole list.
+CREATE TABLE price_list (
+    supplier_id  VARCHAR(64)    NOT NULL,
+    material     VARCHAR(40)    NOT NULL,
+    buyer_id     VARCHAR(64)    NOT NULL,
+    valid_from   DATE           NOT NULL,
+    unit_price   DECIMAL(19, 6) NOT NULL,
+    currency     VARCHAR(3)     NOT NULL,
+    set_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (supplier_id, material, buyer_id, valid_from)
+);

@@ -5,12 +5,14 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.UUID;
+import org.hanse.app.ordering.OrderBook;
 import org.hanse.core.payment.Invoicing;
+import org.hanse.core.payment.Prices;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues each logistics unit's invoice (accepted quantity × unit price) and, when something was rejected, its credit
+ * Issues each logistics unit's invoice (accepted quantity × the order line's unit price, else the unit's own price) and, when something was rejected, its credit
  * note (rejected quantity × the same price) in the acceptance's transaction, and records both in the ledger. The
  * shipment's rejected quantity is spread over its units in proportion, as the stock correction does.
  */
@@ -20,8 +22,10 @@ class InvoiceIssuer {
     private final JdbcClient jdbc;
     private final InvoiceBook book;
     private final InvoiceEvidence evidence;
+    private final OrderBook orders;
 
-    InvoiceIssuer(JdbcClient jdbc, InvoiceBook book, InvoiceEvidence evidence) {
+    InvoiceIssuer(JdbcClient jdbc, InvoiceBook book, InvoiceEvidence evidence, OrderBook orders) {
+        this.orders = orders;
         this.jdbc = jdbc;
         this.book = book;
         this.evidence = evidence;
@@ -39,14 +43,17 @@ class InvoiceIssuer {
             BigDecimal rejectedHere = delivered.signum() == 0 ? BigDecimal.ZERO
                     : u.quantity().multiply(rejected).divide(delivered, 6, RoundingMode.HALF_UP);
             BigDecimal acceptedHere = u.quantity().subtract(rejectedHere);
-            Invoicing.Bill bill = Invoicing.bill(acceptedHere, rejectedHere, u.unitPrice(), Currency.getInstance(u.currency()));
+            // The order line's price when the order was priced; else the price the supplier typed on the unit.
+            Prices.Price price = orders.linePrice(order, u.material())
+                    .orElse(new Prices.Price(u.unitPrice(), Currency.getInstance(u.currency())));
+            Invoicing.Bill bill = Invoicing.bill(acceptedHere, rejectedHere, price.unitPrice(), price.currency());
             InvoiceBook.Invoice invoice = new InvoiceBook.Invoice(UUID.randomUUID().toString(), InvoiceBook.Kind.INVOICE, shipment, u.line(), order,
-                    buyer, supplier, u.material(), acceptedHere, u.unitPrice(), bill.invoice(), at);
+                    buyer, supplier, u.material(), acceptedHere, price.unitPrice(), bill.invoice(), at);
             book.insert(invoice);
             evidence.record(invoice.id());
             if (bill.credits()) {
                 InvoiceBook.Invoice credit = new InvoiceBook.Invoice(UUID.randomUUID().toString(), InvoiceBook.Kind.CREDIT_NOTE, shipment, u.line(),
-                        order, buyer, supplier, u.material(), rejectedHere, u.unitPrice(), bill.creditNote(), at);
+                        order, buyer, supplier, u.material(), rejectedHere, price.unitPrice(), bill.creditNote(), at);
                 book.insert(credit);
                 evidence.record(credit.id());
             }

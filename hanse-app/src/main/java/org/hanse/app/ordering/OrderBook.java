@@ -32,6 +32,14 @@ public class OrderBook {
         return new PairVolume(placed.size(), q);
     }
 
+    /** The unit price (per the supplier's unit) of the order's line of {@code material}, when the line was priced. */
+    public Optional<org.hanse.core.payment.Prices.Price> linePrice(String order, String material) {
+        return orders.find(order).flatMap(o -> o.lines().stream()
+                .filter(l -> material.equals(l.get("material")) && l.get("unitPrice") != null && l.get("currency") != null).findFirst())
+                .map(l -> new org.hanse.core.payment.Prices.Price(new java.math.BigDecimal(l.get("unitPrice").toString()),
+                        java.util.Currency.getInstance(l.get("currency").toString())));
+    }
+
     /** Share of declared hours still free over the next {@code days} days (0 without a declaration): φ_s of RULES 3.2. */
     public double spareCapacityRatio(String node, Instant now, int days) {
         return capacity.profile(node).map(p -> {

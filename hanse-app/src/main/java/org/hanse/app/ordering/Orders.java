@@ -58,9 +58,11 @@ class Orders {
     private final JsonMapper json;
     private final Clock clock;
     private final double thetaU;
+    private final LinePrices prices;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
-           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence) {
+           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence, LinePrices prices) {
+        this.prices = prices;
         this.orders = orders;
         this.evidence = evidence;
         this.capacity = capacity;
@@ -99,7 +101,7 @@ class Orders {
 
     private StoredOrder decideAndStore(PlaceOrder order, String hash, int revision) {
         Instant now = clock.instant();
-        PlannedOrder root = planner.planRoot(order, now);
+        PlannedOrder root = prices.price(planner.planRoot(order, now), order, now);
         List<ChainSchedule.Step> steps = ChainPlanner.steps(root, now);
         ChainSchedule.Result chain = ChainSchedule.compute(steps, root.window().due(), now);
         if (!root.accepted() || !chain.feasible()) {
