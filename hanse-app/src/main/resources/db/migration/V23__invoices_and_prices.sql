@@ -32,3 +32,12 @@ CREATE TABLE price_list (
     set_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (supplier_id, material, buyer_id, valid_from)
 );
+
+-- The operator's exchange rates: reference-currency units per unit of a currency, valid from a date until the next.
+CREATE TABLE exchange_rate (
+    currency     VARCHAR(3)     NOT NULL,
+    valid_from   DATE           NOT NULL,
+    rate         DECIMAL(19, 9) NOT NULL,
+    set_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (currency, valid_from)
+);

@@ -111,6 +111,48 @@ abstract class PriceApiContract extends ApiTestSupport {
                 .containsExactlyInAnyOrder("INVOICE 7,391.00 EUR", "CREDIT_NOTE 389.00 EUR");
     }
 
+    @Test
+    void exchangeRatesTurnOrderValuesIntoTheReferenceCurrencyForTheRelationshipDensity() {
+        String b = id("xb");
+        String s = id("xs");
+        Map<String, String> keys = Map.of(b, node(b), s, node(s));
+        api.put("/api/v1/nodes/" + s + "/capacity", keys.get(s), "application/json", """
+                {"wip-max": 100, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24}],
+                 "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 100}]}""".formatted(BOARD));
+        Api.Response link = api.postJson("/api/v1/links", keys.get(b), Map.of("buyer", b, "supplier", s, "materials", List.of(BOARD)));
+        api.post("/api/v1/links/" + link.at("id") + "/accept", keys.get(s), "application/json", "");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String rates = json(Map.of("rates", List.of(Map.of("currency", "USD", "validFrom", today.minusDays(30).toString(), "rate", "0.92"),
+                Map.of("currency", "USD", "validFrom", today.plusDays(1).toString(), "rate", "0.95"))));
+        assertThat(api.put("/api/v1/network/exchange-rates", keys.get(s), "application/json", rates).status()).isEqualTo(403);
+        Api.Response bad = api.put("/api/v1/network/exchange-rates", OPERATOR, "application/json", json(Map.of("rates", List.of(
+                Map.of("currency", "EUR", "validFrom", "2026-01-01", "rate", "1"), Map.of("currency", "USD", "validFrom", "2026-01-01", "rate", "0.9"),
+                Map.of("currency", "USD", "validFrom", "2026-01-01", "rate", "0.91")))));
+        assertThat(bad.errors()).containsExactlyInAnyOrder("rates[0].currency: must be an ISO 4217 code other than the reference EUR",
+                "rates[2]: repeats the currency and valid-from date of an earlier rate");
+        assertThat(api.put("/api/v1/network/exchange-rates", OPERATOR, "application/json", json(Map.of("rates", List.of(
+                Map.of("currency", "USD", "validFrom", "2026-01-01", "rate", "0"))))).errors())
+                .extracting(e -> e.substring(0, e.indexOf(':'))).containsExactly("rates[0].rate");
+        assertThat(api.get("/api/v1/network/exchange-rates", OPERATOR).<List<?>>at("rates")).as("refused: nothing stored").isEmpty();
+        Api.Response set = api.put("/api/v1/network/exchange-rates", OPERATOR, "application/json", rates);
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.<String>at("reference")).isEqualTo("EUR");
+        assertThat(api.get("/api/v1/network/exchange-rates", keys.get(b)).<List<?>>at("rates")).hasSize(2);
+
+        // 1,000.00 EUR + 500.00 USD at today's 0.92 = 1,460.00 EUR over the 90-day window: m = 16.2222 EUR a day.
+        assertThat(order(b, keys.get(b), s, "xe-" + run, Map.of("material", BOARD, "quantity", "1", "unit", "H87",
+                "unitPrice", "1000.00", "currency", "EUR")).<String>at("value.amount")).isEqualTo("1000.00");
+        assertThat(order(b, keys.get(b), s, "xu-" + run, Map.of("material", BOARD, "quantity", "1", "unit", "H87",
+                "unitPrice", "500.00", "currency", "USD")).<String>at("value.currency")).isEqualTo("USD");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Api.Response r = api.get("/api/v1/relations/" + b + "/" + s, keys.get(b));
+            return r.status() == 200 && ((Number) r.at("ordersIn90Days")).intValue() == 2;
+        });
+        assertThat(api.get("/api/v1/relations/" + b + "/" + s, keys.get(b)).<Number>at("dailyAmount").doubleValue()).isEqualTo(16.2222);
+        // Back to no rates, so other tests see the network as it was.
+        assertThat(api.put("/api/v1/network/exchange-rates", OPERATOR, "application/json", json(Map.of("rates", List.of()))).status()).isEqualTo(200);
+    }
+
     static String json(Object value) {
         return new tools.jackson.databind.json.JsonMapper().writeValueAsString(value);
     }

@@ -40,6 +40,17 @@ public class OrderBook {
                         java.util.Currency.getInstance(l.get("currency").toString())));
     }
 
+    /**
+     * The money value of each order a pair placed in a window (open or completed) with its order date (UTC); orders
+     * without a known value (unpriced lines) are left out: they add nothing to the pair's amount.
+     */
+    public List<org.hanse.core.relation.Density.Valued> pairValues(String buyer, String supplier, Instant since) {
+        return orders.placedBetween(buyer, supplier, since).stream()
+                .flatMap(o -> LinePrices.value(o.order().lines()).map(v -> new org.hanse.core.relation.Density.Valued(v,
+                        java.time.LocalDate.ofInstant(o.order().placedAt(), java.time.ZoneOffset.UTC))).stream())
+                .toList();
+    }
+
     /** Share of declared hours still free over the next {@code days} days (0 without a declaration): φ_s of RULES 3.2. */
     public double spareCapacityRatio(String node, Instant now, int days) {
         return capacity.profile(node).map(p -> {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hanse.app.logistics.ShipmentBook;
+import org.hanse.app.pricing.MoneySettings;
 import org.hanse.core.payment.Invoicing;
 import org.hanse.core.payment.Money;
 import org.hanse.core.payment.PaymentTerms;

@@ -95,7 +95,7 @@ class PriceLists implements PriceBook {
         }
     }
 
-    private static Currency currency(String code) {
+    static Currency currency(String code) {
         try {
             return code != null && code.matches("[A-Z]{3}") ? Currency.getInstance(code) : null;
         } catch (IllegalArgumentException e) {

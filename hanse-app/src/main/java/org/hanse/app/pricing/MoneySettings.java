@@ -1,4 +1,4 @@
-package org.hanse.app.payments;
+package org.hanse.app.pricing;
 
 import java.time.Duration;
 import java.util.Currency;
