@@ -95,7 +95,7 @@ abstract class InvoiceApiContract extends ApiTestSupport {
         Api.Response invoice = api.get("/api/v1/invoices/" + invoiceId, n.key(n.supplier()));
         assertThat(invoice.status()).as(invoice.text()).isEqualTo(200);
         assertThat(invoice.<String>at("quantity")).isEqualTo("19");
-        assertThat(invoice.<String>at("unitPrice")).isEqualTo("389");
+        assertThat(invoice.<String>at("unitPrice")).isEqualTo("389.00");
         List<Map<String, Object>> instalments = invoice.at("instalments");
         assertThat(instalments).extracting(i -> i.get("trigger") + " " + i.get("amount") + " " + i.get("overdue"))
                 .containsExactly("SHIPPED 2217.30 true", "DELIVERED 2217.30 true", "ACCEPTED 2956.40 true");

@@ -71,8 +71,13 @@ class InvoiceViews {
                                 new Money(s.open(), s.amount().currency()).plain(), s.dueAt() == null ? null : s.dueAt().toString(), s.overdue()))
                         .toList();
         return new Detail(i.id(), i.kind().name(), OwnedId.shown(i.shipment(), caller), i.line(), i.order(), i.buyer(), i.supplier(),
-                i.material(), i.quantity().stripTrailingZeros().toPlainString(), i.unitPrice().stripTrailingZeros().toPlainString(),
+                i.material(), i.quantity().stripTrailingZeros().toPlainString(), price(i.unitPrice(), i.amount()),
                 i.amount().plain(), code(i.amount()), i.amount().display(), i.issuedAt().toString(), due, evidence.reference(i).orElse(null));
+    }
+
+    /** A unit price at the currency's minor unit ("389.00"), or exact when a unit was typed with finer digits. */
+    private static String price(java.math.BigDecimal unitPrice, Money of) {
+        return Money.exactInMinorUnits(unitPrice, of.currency()) ? new Money(unitPrice, of.currency()).plain() : unitPrice.stripTrailingZeros().toPlainString();
     }
 
     private static String code(Money m) {

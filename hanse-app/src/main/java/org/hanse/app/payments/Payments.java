@@ -379,7 +379,8 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
                     x.put("id", OwnedId.shown(rs.getString("id"), caller));
                     x.put("payer", rs.getString("payer_id"));
                     x.put("payee", rs.getString("payee_id"));
-                    x.put("amount", rs.getBigDecimal("amount").stripTrailingZeros().toPlainString());
+                    // Shown at the currency's minor unit ("150.00"); the ledger evidence keeps its own form.
+                    x.put("amount", new Money(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))).plain());
                     x.put("currency", rs.getString("currency"));
                     x.put("paidAt", rs.getTimestamp("paid_at").toInstant().toString());
                     x.put("status", rs.getString("status"));
@@ -392,7 +393,7 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
                     x.put("shipment", rs.getString("shipment_id"));
                     x.put("line", rs.getInt("line_no"));
                     x.put("trigger", rs.getString("trigger_name"));
-                    x.put("amount", rs.getBigDecimal("amount").stripTrailingZeros().toPlainString());
+                    x.put("amount", new Money(rs.getBigDecimal("amount"), Currency.getInstance((String) m.get("currency"))).plain());
                     x.put("dueAt", rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant().toString());
                     x.put("matchedBy", rs.getString("matched_by"));
                     return x;
@@ -415,7 +416,6 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
     /** Synchronisation of a pair: amount-weighted deviation (days, per unit and overall), credit record and unmatched money. */
     Map<String, Object> sync(String buyer, String supplier, Principal principal) {
         requireParty(principal, buyer, supplier);
-        Instant now = clock.instant();
         List<Object[]> rows = jdbc.sql("""
                 SELECT m.shipment_id, m.line_no, m.amount, p.paid_at, m.arrived_at, m.due_at FROM payment_match m
                 JOIN payment p ON p.id = m.payment_id WHERE p.payer_id = ? AND p.payee_id = ?""")
