@@ -153,6 +153,33 @@ abstract class PriceApiContract extends ApiTestSupport {
         assertThat(api.put("/api/v1/network/exchange-rates", OPERATOR, "application/json", json(Map.of("rates", List.of()))).status()).isEqualTo(200);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.hanse.app.security.People people;
+
+    @Test
+    void theSupplierSetsAPriceFromItsWorkspaceWithTheSameChecks() {
+        String s = id("ws");
+        String key = node(s);
+        people.createNodeAdmin(s, "a@" + s + ".test", "Admin of " + s, "twelve chars ok");
+        WebSession web = new WebSession(port, null);
+        assertThat(WebSession.answer(web.signIn("a@" + s + ".test", "twelve chars ok"))).startsWith("302");
+        String panel = "/ui/nodes/" + s + "/prices";
+        assertThat(web.get(panel).text()).contains("No prices yet");
+
+        Api.Response bad = web.post(panel, panel, Map.of("material", BOARD, "buyer", "", "unitPrice", "1.005", "currency", "EUR",
+                "validFrom", "2026-01-01"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.text()).contains("Nothing was changed").contains("prices[0].unitPrice");
+        Api.Response set = web.post(panel, panel, Map.of("material", BOARD, "buyer", "", "unitPrice", "389", "currency", "EUR",
+                "validFrom", "2026-01-01"));
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.text()).contains("389.00 EUR").contains("every buyer");
+        // The same material, buyer and date again replaces the price; the API sees what the form set.
+        web.post(panel, panel, Map.of("material", BOARD, "buyer", "", "unitPrice", "390.50", "currency", "EUR", "validFrom", "2026-01-01"));
+        assertThat(api.get("/api/v1/nodes/" + s + "/prices", key).<List<Map<String, Object>>>at("prices"))
+                .extracting(p -> p.get("unitPrice") + " " + p.get("validFrom")).containsExactly("390.50 2026-01-01");
+    }
+
     static String json(Object value) {
         return new tools.jackson.databind.json.JsonMapper().writeValueAsString(value);
     }
