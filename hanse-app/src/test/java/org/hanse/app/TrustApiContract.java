@@ -57,6 +57,10 @@ abstract class TrustApiContract extends ApiTestSupport {
                  "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 100}]}""".formatted(BOARD));
         connect(b, keys.get(b), s, keys.get(s));
         connect(d, keys.get(d), b, keys.get(b));
+        // Density counts money: S's price list values the order (200 × 12.50 = 2,500.00 EUR), which makes the pair collaborative.
+        assertThat(api.put("/api/v1/nodes/" + s + "/prices", keys.get(s), "application/json", """
+                {"prices": [{"material": "%s", "unitPrice": "12.50", "currency": "EUR", "validFrom": "2000-01-01"}]}""".formatted(BOARD))
+                .status()).isEqualTo(200);
         assertThat(api.put("/api/v1/nodes/" + b + "/buffer-settings", keys.get(b), "application/json", "{\"default-lead-time\": \"P4D\"}").status())
                 .isEqualTo(200);
         Instant now = Instant.now();

@@ -21,7 +21,7 @@ public class ShipmentBook {
         this.jdbc = jdbc;
     }
 
-    /** A logistics unit (shipment line) with its value and milestones. */
+    /** A logistics unit (shipment line) with its value (its invoice once accepted) and milestones. */
     public record Unit(String shipment, int line, String order, String buyer, String supplier, Money value, Map<Milestone, Instant> reached) {
     }
 
@@ -95,11 +95,13 @@ public class ShipmentBook {
 
     public Optional<Unit> unit(String shipment, int line) {
         return jdbc.sql("""
-                SELECT s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency
-                FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id WHERE s.id = ? AND l.line_no = ?""")
+                SELECT s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency, i.amount
+                FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id
+                LEFT JOIN invoice i ON i.shipment_id = l.shipment_id AND i.line_no = l.line_no AND i.kind = 'INVOICE'
+                WHERE s.id = ? AND l.line_no = ?""")
                 .params(shipment, line)
                 .query((rs, n) -> new Unit(shipment, line, rs.getString(1), rs.getString(2), rs.getString(3),
-                        Money.of(rs.getBigDecimal(4).multiply(rs.getBigDecimal(5)).toPlainString(), rs.getString(6)), reached(shipment)))
+                        value(rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7)), reached(shipment)))
                 .optional();
     }
 
@@ -117,12 +119,14 @@ public class ShipmentBook {
     /** The node's newest logistics units, as buyer or supplier (for its workspace). */
     public List<Unit> unitsOf(String node, int limit) {
         return jdbc.sql("""
-                SELECT s.id, l.line_no, s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency
-                FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id WHERE s.buyer_id = ? OR s.supplier_id = ?
+                SELECT s.id, l.line_no, s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency, i.amount
+                FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id
+                LEFT JOIN invoice i ON i.shipment_id = l.shipment_id AND i.line_no = l.line_no AND i.kind = 'INVOICE'
+                WHERE s.buyer_id = ? OR s.supplier_id = ?
                 ORDER BY s.created_at DESC, s.id, l.line_no LIMIT ?""")
                 .params(node, node, limit)
                 .query((rs, n) -> new Unit(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        Money.of(rs.getBigDecimal(6).multiply(rs.getBigDecimal(7)).toPlainString(), rs.getString(8)), reached(rs.getString(1))))
+                        value(rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9)), reached(rs.getString(1))))
                 .list();
     }
 
@@ -136,6 +140,25 @@ public class ShipmentBook {
                 .query((rs, n) -> new Unit(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         Money.of(rs.getBigDecimal(6).multiply(rs.getBigDecimal(7)).toPlainString(), rs.getString(8)), reached(rs.getString(1))))
                 .list();
+    }
+
+    /** The pair's logistics units created since {@code since} (for the buyer's credit record toward the supplier). */
+    public List<Unit> unitsOfPair(String buyer, String supplier, Instant since) {
+        return jdbc.sql("""
+                SELECT s.id, l.line_no, s.order_id, s.buyer_id, s.supplier_id, l.quantity, l.unit_price, l.currency, i.amount
+                FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id
+                LEFT JOIN invoice i ON i.shipment_id = l.shipment_id AND i.line_no = l.line_no AND i.kind = 'INVOICE'
+                WHERE s.buyer_id = ? AND s.supplier_id = ? AND s.created_at >= ? ORDER BY s.created_at, s.id, l.line_no""")
+                .params(buyer, supplier, java.sql.Timestamp.from(since))
+                .query((rs, n) -> new Unit(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        value(rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9)), reached(rs.getString(1))))
+                .list();
+    }
+
+    /** Once accepted, the unit is worth its invoice (accepted quantity); before, quantity × unit price. */
+    private static Money value(BigDecimal quantity, BigDecimal unitPrice, String currency, BigDecimal invoiced) {
+        java.util.Currency c = java.util.Currency.getInstance(currency);
+        return invoiced != null ? new Money(invoiced, c) : Money.priceTimes(unitPrice, quantity, c);
     }
 
     private Map<Milestone, Instant> reached(String shipment) {

@@ -55,10 +55,12 @@ class Shipments {
     private final ShipmentEvidence evidence;
     private final HoldBook holds;
     private final ShipmentStock goods;
+    private final InvoiceIssuer invoices;
 
     Shipments(JdbcClient jdbc, OrderBook orders, StockBook stock, NodeEvents events, Clock clock, ShipmentPlanning planning,
               AdvancePayments advances, ApplicationEventPublisher publisher, ShipmentEvidence evidence, HoldBook holds,
-              ShipmentStock goods) {
+              ShipmentStock goods, InvoiceIssuer invoices) {
+        this.invoices = invoices;
         this.holds = holds;
         this.goods = goods;
         this.publisher = publisher;
@@ -337,6 +339,9 @@ class Shipments {
         }
         // Last: the ledger's head stays locked until commit.
         evidence.recordMilestone(id, milestone.name(), checkpoint);
+        if (milestone == Milestone.ACCEPTED) {
+            invoices.issue(id, order, buyer, supplier, delivered, rejected, at);
+        }
         return new Outcome(read(id, principal), true);
     }
 

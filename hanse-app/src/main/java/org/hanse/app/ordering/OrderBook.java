@@ -42,6 +42,25 @@ public class OrderBook {
         return new PairVolume(placed.size(), q);
     }
 
+    /** The unit price (per the supplier's unit) of the order's line of {@code material}, when the line was priced. */
+    public Optional<org.hanse.core.payment.Prices.Price> linePrice(String order, String material) {
+        return orders.find(order).flatMap(o -> o.lines().stream()
+                .filter(l -> material.equals(l.get("material")) && l.get("unitPrice") != null && l.get("currency") != null).findFirst())
+                .map(l -> new org.hanse.core.payment.Prices.Price(new java.math.BigDecimal(l.get("unitPrice").toString()),
+                        java.util.Currency.getInstance(l.get("currency").toString())));
+    }
+
+    /**
+     * The money value of each order a pair placed in a window (open or completed) with its order date (UTC); orders
+     * without a known value (unpriced lines) are left out: they add nothing to the pair's amount.
+     */
+    public List<org.hanse.core.relation.Density.Valued> pairValues(String buyer, String supplier, Instant since) {
+        return orders.placedBetween(buyer, supplier, since).stream()
+                .flatMap(o -> LinePrices.value(o.order().lines()).map(v -> new org.hanse.core.relation.Density.Valued(v,
+                        java.time.LocalDate.ofInstant(o.order().placedAt(), java.time.ZoneOffset.UTC))).stream())
+                .toList();
+    }
+
     /** Share of declared hours still free over the next {@code days} days (0 without a declaration): φ_s of RULES 3.2. */
     public double spareCapacityRatio(String node, Instant now, int days) {
         return capacity.profile(node).map(p -> {

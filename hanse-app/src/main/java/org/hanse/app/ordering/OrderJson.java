@@ -29,6 +29,8 @@ final class OrderJson {
         m.put("earliest", o.earliest().toString());
         m.put("due", o.due().toString());
         m.put("lines", o.lines());
+        // Known only when every line has a price in one currency; left out otherwise (value unknown).
+        LinePrices.value(o.lines()).ifPresent(v -> m.put("value", Map.of("amount", v.plain(), "currency", v.currency().getCurrencyCode())));
         m.put("batch", Map.of("minimum", o.batchMinimum(), "multiple", o.batchMultiple()));
         m.put("transit", o.transit().toString());
         m.put("revision", o.revision());

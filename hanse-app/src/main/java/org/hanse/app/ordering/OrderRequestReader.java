@@ -11,6 +11,7 @@ import org.hanse.core.dictionary.MaterialCode;
 import org.hanse.core.dictionary.UnitOfMeasure;
 import org.hanse.core.node.NodeId;
 import org.hanse.core.order.Priority;
+import org.hanse.core.payment.Prices;
 import org.hanse.core.validation.Numbers;
 import org.hanse.core.validation.TreeReader;
 import org.hanse.core.validation.Validated;
@@ -19,6 +20,7 @@ import org.hanse.core.validation.Validated;
 final class OrderRequestReader extends TreeReader {
 
     static final Set<String> KEYS = Set.of("id", "buyer", "supplier", "lines", "earliest", "due", "batch", "priority");
+    static final Set<String> LINE_KEYS = Set.of("material", "quantity", "unit", "unitPrice", "currency");
     static final int MAX_LINES = 200;
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     static final Numbers.Range BATCH_MINIMUM = new Numbers.Range(BigDecimal.ZERO, Numbers.QUANTITY.max());
@@ -98,7 +100,7 @@ final class OrderRequestReader extends TreeReader {
             if (line == null) {
                 continue;
             }
-            unknownKeys(path, line, Set.of("material", "quantity", "unit"));
+            unknownKeys(path, line, LINE_KEYS);
             String material = requiredString(path + ".material", line.get("material"));
             if (material != null) {
                 MaterialCode.Parsed parsed = MaterialCode.parse(material);
@@ -113,8 +115,10 @@ final class OrderRequestReader extends TreeReader {
             if (unitCode != null && unit == null) {
                 add(path + ".unit", "unknown UN/ECE Rec 20 unit '" + unitCode + "'");
             }
-            if (material != null && quantity != null && unit != null) {
-                lines.add(new PlaceOrder.RequestedLine(material, quantity, unit));
+            boolean priced = line.get("unitPrice") != null || line.get("currency") != null;
+            Prices.Price stated = priced ? LinePrices.stated(path, line.get("unitPrice"), line.get("currency"), problems) : null;
+            if (material != null && quantity != null && unit != null && (!priced || stated != null)) {
+                lines.add(new PlaceOrder.RequestedLine(material, quantity, unit, stated));
             }
         }
         return lines;

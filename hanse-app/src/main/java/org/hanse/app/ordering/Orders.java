@@ -64,12 +64,14 @@ class Orders {
     private final double thetaU;
     private final StockAllocations allocations;
     private final Proposals proposals;
+    private final LinePrices prices;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
            JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence,
-           OrderProgress progress, StockAllocations allocations, Proposals proposals) {
+           OrderProgress progress, StockAllocations allocations, Proposals proposals, LinePrices prices) {
         this.allocations = allocations;
         this.proposals = proposals;
+        this.prices = prices;
         this.orders = orders;
         this.progress = progress;
         this.evidence = evidence;
@@ -114,7 +116,7 @@ class Orders {
     /** Decides and schedules at {@code planAt} (now, or the instant a still-valid proposal was verified at). */
     private StoredOrder decideAndStore(PlaceOrder order, String hash, int revision, Instant planAt) {
         Instant now = clock.instant();
-        PlannedOrder root = planner.planRoot(order, planAt);
+        PlannedOrder root = prices.price(planner.planRoot(order, planAt), order, planAt);
         List<ChainSchedule.Step> steps = ChainPlanner.steps(root, planAt);
         ChainSchedule.Result chain = ChainSchedule.compute(steps, root.window().due(), planAt);
         if (!root.accepted() || !chain.feasible()) {

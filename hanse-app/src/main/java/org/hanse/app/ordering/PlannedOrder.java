@@ -21,17 +21,38 @@ record PlannedOrder(String id, String buyer, String supplier, String parentId, L
                     Map<String, Map<LocalDate, Double>> reservation, List<PlannedOrder> children, String failure,
                     Map<String, Double> fromStock) {
 
-    /** A line in the buyer's unit and, converted through the supplier's BOM mapping, in the supplier's. */
+    /**
+     * A line in the buyer's unit and, converted through the supplier's BOM mapping, in the supplier's; its unit price
+     * (per the supplier's unit, a string at the currency's minor unit), currency and price status once priced
+     * ({@code LinePrices}), all null before or without a price.
+     */
     record Line(String material, BigDecimal quantity, String unit, BigDecimal supplierQuantity, String supplierUnit,
-                String supplierLocal) {
+                String supplierLocal, String unitPrice, String currency, String priceStatus) {
+
+        Line(String material, BigDecimal quantity, String unit, BigDecimal supplierQuantity, String supplierUnit, String supplierLocal) {
+            this(material, quantity, unit, supplierQuantity, supplierUnit, supplierLocal, null, null, null);
+        }
+
+        Line priced(org.hanse.core.payment.Prices.Resolved r) {
+            return r.price() == null ? this : new Line(material, quantity, unit, supplierQuantity, supplierUnit, supplierLocal,
+                    new org.hanse.core.payment.Money(r.price().unitPrice(), r.price().currency()).plain(),
+                    r.price().currency().getCurrencyCode(), r.status().name());
+        }
 
         /** The part left to make after stock served it (consuming {@code served}); null when stock serves it all. */
         Line leftToMake(Map<String, Double> served) {
             double take = Math.min(served.getOrDefault(material, 0.0), supplierQuantity.doubleValue());
             served.merge(material, -take, Double::sum);
             BigDecimal rest = supplierQuantity.subtract(BigDecimal.valueOf(take));
-            return rest.doubleValue() < 1e-9 ? null : new Line(material, quantity, unit, rest, supplierUnit, supplierLocal);
+            return rest.doubleValue() < 1e-9 ? null
+                    : new Line(material, quantity, unit, rest, supplierUnit, supplierLocal, unitPrice, currency, priceStatus);
         }
+    }
+
+    /** The same order with other lines and component orders (priced by LinePrices). */
+    PlannedOrder with(List<Line> newLines, List<PlannedOrder> newChildren) {
+        return new PlannedOrder(id, buyer, supplier, parentId, newLines, window, batch, priority, transit, decision, processing,
+                reservation, newChildren, failure, fromStock);
     }
 
     boolean accepted() {

@@ -49,10 +49,12 @@ class Corrections {
     private final Clock clock;
     private final ShipmentPlanning planning;
     private final StockBook stock;
+    private final Instalments instalments;
 
     Corrections(JdbcClient jdbc, JsonMapper json, Payments payments, Adjacency adjacency, NodeEvents events, Clock clock,
-                ShipmentPlanning planning, StockBook stock) {
+                ShipmentPlanning planning, StockBook stock, Instalments instalments) {
         this.planning = planning;
+        this.instalments = instalments;
         this.stock = stock;
         this.jdbc = jdbc;
         this.json = json;
@@ -91,7 +93,7 @@ class Corrections {
         }
         Numbers.require("batch", batch, Numbers.QUANTITY);
         Synchronisation.Correction path = Synchronisation.correction(turnover.capital(), turnover.inventory());
-        double credit = payments.credit(buyer, r.supplier());
+        double credit = instalments.credit(buyer, r.supplier());
         String id = UUID.randomUUID().toString();
         Map<String, Object> proposal = new LinkedHashMap<>();
         boolean proposesTerms = path != Synchronisation.Correction.LOGISTICS_RHYTHM;

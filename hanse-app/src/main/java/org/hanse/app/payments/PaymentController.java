@@ -19,10 +19,12 @@ class PaymentController {
 
     private final Payments payments;
     private final Corrections corrections;
+    private final Instalments instalments;
 
-    PaymentController(Payments payments, Corrections corrections) {
+    PaymentController(Payments payments, Corrections corrections, Instalments instalments) {
         this.payments = payments;
         this.corrections = corrections;
+        this.instalments = instalments;
     }
 
     @PostMapping("/api/v1/corrections")
@@ -88,6 +90,9 @@ class PaymentController {
 
     @GetMapping("/api/v1/payments/sync")
     Map<String, Object> sync(@RequestParam String buyer, @RequestParam String supplier, Principal principal) {
-        return payments.sync(buyer, supplier, principal);
+        Map<String, Object> sync = payments.sync(buyer, supplier, principal);
+        // Every instalment due counts, paid or not (Payments.sync sees only the matches): 4 decimals like the other figures.
+        sync.put("creditRecord", Math.round(instalments.credit(buyer, supplier) * 10_000) / 10_000.0);
+        return sync;
     }
 }

@@ -384,7 +384,8 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
                     x.put("id", OwnedId.shown(rs.getString("id"), caller));
                     x.put("payer", rs.getString("payer_id"));
                     x.put("payee", rs.getString("payee_id"));
-                    x.put("amount", rs.getBigDecimal("amount").stripTrailingZeros().toPlainString());
+                    // Shown at the currency's minor unit ("150.00"); the ledger evidence keeps its own form.
+                    x.put("amount", new Money(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))).plain());
                     x.put("currency", rs.getString("currency"));
                     x.put("paidAt", rs.getTimestamp("paid_at").toInstant().toString());
                     x.put("status", rs.getString("status"));
@@ -397,23 +398,13 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
                     x.put("shipment", rs.getString("shipment_id"));
                     x.put("line", rs.getInt("line_no"));
                     x.put("trigger", rs.getString("trigger_name"));
-                    x.put("amount", rs.getBigDecimal("amount").stripTrailingZeros().toPlainString());
+                    x.put("amount", new Money(rs.getBigDecimal("amount"), Currency.getInstance((String) m.get("currency"))).plain());
                     x.put("dueAt", rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant().toString());
                     x.put("matchedBy", rs.getString("matched_by"));
                     return x;
                 }).list());
         evidence.annotate(id, m);
         return m;
-    }
-
-    /** The buyer's credit record toward the supplier, unrounded. */
-    double credit(String buyer, String supplier) {
-        List<Synchronisation.Settlement> settlements = jdbc.sql("""
-                SELECT m.due_at, p.paid_at FROM payment_match m JOIN payment p ON p.id = m.payment_id
-                WHERE p.payer_id = ? AND p.payee_id = ? AND m.due_at IS NOT NULL""")
-                .params(buyer, supplier)
-                .query((rs, n) -> new Synchronisation.Settlement(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant())).list();
-        return Synchronisation.creditRecord(settlements, clock.instant());
     }
 
     /** The pair's amount-weighted days from arrival to payment (DPO of this flow); empty before any matched arrival. */
@@ -430,7 +421,6 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
     /** Synchronisation of a pair: amount-weighted deviation (days, per unit and overall), credit record and unmatched money. */
     Map<String, Object> sync(String buyer, String supplier, Principal principal) {
         requireParty(principal, buyer, supplier);
-        Instant now = clock.instant();
         List<Object[]> rows = jdbc.sql("""
                 SELECT m.shipment_id, m.line_no, m.amount, p.paid_at, m.arrived_at, m.due_at FROM payment_match m
                 JOIN payment p ON p.id = m.payment_id WHERE p.payer_id = ? AND p.payee_id = ?""")
@@ -458,7 +448,7 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         Map<String, Object> units = new LinkedHashMap<>();
         byUnit.forEach((k, v) -> units.put(k, round(Synchronisation.deviationDays(v))));
         m.put("units", units);
-        m.put("creditRecord", round(Synchronisation.creditRecord(settlements, now)));
+        // The credit record counts unpaid instalments too: PaymentController puts Instalments.credit here.
         m.put("meanDelayDays", round(settlements.stream()
                 .mapToDouble(x -> Duration.between(x.dueAt(), x.paidAt()).toSeconds() / 86_400.0).average().orElse(0)));
         m.put("unmatched", jdbc.sql("SELECT COUNT(*) FROM payment WHERE payer_id = ? AND payee_id = ? AND status = 'UNMATCHED'")

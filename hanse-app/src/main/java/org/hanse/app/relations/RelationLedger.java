@@ -16,6 +16,7 @@ import org.hanse.app.network.Adjacency;
 import org.hanse.app.network.Link;
 import org.hanse.app.network.RelationshipDepth;
 import org.hanse.app.ordering.OrderBook;
+import org.hanse.app.pricing.ExchangeRateBook;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.relation.Density;
@@ -43,8 +44,11 @@ public class RelationLedger implements RelationshipDepth {
     private final BackupAdvice backups;
     private final NodeEvents events;
     private final Clock clock;
+    private final ExchangeRateBook rates;
 
-    RelationLedger(JdbcClient jdbc, OrderBook orders, Adjacency adjacency, BackupAdvice backups, NodeEvents events, Clock clock) {
+    RelationLedger(JdbcClient jdbc, OrderBook orders, Adjacency adjacency, BackupAdvice backups, NodeEvents events, Clock clock,
+                   ExchangeRateBook rates) {
+        this.rates = rates;
         this.jdbc = jdbc;
         this.orders = orders;
         this.adjacency = adjacency;
@@ -114,12 +118,13 @@ public class RelationLedger implements RelationshipDepth {
         Instant now = clock.instant();
         double days = WINDOW.toDays();
         OrderBook.PairVolume volume = orders.pairVolume(buyer, supplier, now.minus(WINDOW));
-        double m = volume.quantity() / days;
+        // m is money: each order's value in the reference currency at the rate of its order date (unpriced orders add nothing).
+        double m = Density.amount(orders.pairValues(buyer, supplier, now.minus(WINDOW)), rates.rates()).total().amount().doubleValue() / days;
         List<Double> amounts = new ArrayList<>(jdbc.sql("SELECT daily_amount FROM relation_pair WHERE NOT (buyer_id = ? AND supplier_id = ?)")
                 .params(buyer, supplier).query(Double.class).list());
         amounts.add(m);
         double kappa = Density.kappa(amounts);
-        double rho = Density.rho(volume.orders(), volume.quantity(), days, kappa);
+        double rho = Density.rho(volume.orders(), m * days, days, kappa);
         double spare = orders.spareCapacityRatio(supplier, now, 30);
         double switching = jdbc.sql("SELECT switching_cost FROM pair_setting WHERE buyer_id = ? AND supplier_id = ?").params(buyer, supplier)
                 .query((rs, n) -> rs.getObject(1) == null ? 0.0 : rs.getDouble(1)).optional().orElse(0.0);

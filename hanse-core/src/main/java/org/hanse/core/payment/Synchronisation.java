@@ -48,41 +48,71 @@ public final class Synchronisation {
         return total == 0 ? 0 : weighted / total;
     }
 
-    /** A payment against its due date. */
+    /** An instalment against its due date; {@code paidAt} is null while it is unpaid. */
     public record Settlement(Instant dueAt, Instant paidAt) {
     }
 
-    /** c = share of the payments of the last 180 days made by due date + 2 days; 1 without payments; times to the second. */
+    /** Marks an unpaid instalment in the array form of {@link #creditRecord(long[], long[], int, int, long, long)}. */
+    public static final long UNPAID = Long.MAX_VALUE;
+
+    /** c with the default grace of two days. */
     public static double creditRecord(List<Settlement> settlements, Instant now) {
+        return creditRecord(settlements, now, GRACE);
+    }
+
+    /**
+     * c = share of the instalments due in the last 180 days that were paid by due date + grace. Every instalment due
+     * in the window counts, paid or not: one still unpaid past due + grace counts as late (its days outstanding keep
+     * growing, see {@link #daysOutstanding}); one unpaid but still within its grace is not decided yet and not counted.
+     * 1 when nothing counts; times to the second.
+     */
+    public static double creditRecord(List<Settlement> settlements, Instant now, Duration grace) {
         long[] due = new long[settlements.size()];
         long[] paid = new long[due.length];
         for (int k = 0; k < due.length; k++) {
             due[k] = settlements.get(k).dueAt().getEpochSecond();
-            paid[k] = settlements.get(k).paidAt().getEpochSecond();
+            Instant at = settlements.get(k).paidAt();
+            paid[k] = at == null ? UNPAID : at.getEpochSecond();
         }
-        return creditRecord(due, paid, 0, due.length, now.getEpochSecond());
+        return creditRecord(due, paid, 0, due.length, now.getEpochSecond(), grace.toSeconds());
+    }
+
+    /** c over arrays with the default grace (the simulator's form). */
+    public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds) {
+        return creditRecord(dueSeconds, paidSeconds, from, to, nowSeconds, GRACE.toSeconds());
     }
 
     /**
-     * c over settlements kept as parallel arrays of epoch seconds (entries [from, to)): the form engines use to keep a
-     * half-year of payments without objects (the simulator).
+     * c over instalments kept as parallel arrays of epoch seconds (entries [from, to); {@link #UNPAID} for an unpaid
+     * one): the form engines use to keep a half-year of payments without objects (the simulator). A payment recorded
+     * after {@code now} is unpaid as of now.
      */
-    public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds) {
+    public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds, long graceSeconds) {
         long start = nowSeconds - CREDIT_WINDOW.toSeconds();
-        long grace = GRACE.toSeconds();
         long counted = 0;
         long onTime = 0;
         for (int k = from; k < to; k++) {
-            long paid = paidSeconds[k];
-            if (paid < start || paid > nowSeconds) {
+            long due = dueSeconds[k];
+            if (due < start || due > nowSeconds) {
+                continue;
+            }
+            long limit = due + graceSeconds;
+            boolean paid = paidSeconds[k] <= nowSeconds;
+            if (!paid && nowSeconds <= limit) {
                 continue;
             }
             counted++;
-            if (paid <= dueSeconds[k] + grace) {
+            if (paid && paidSeconds[k] <= limit) {
                 onTime++;
             }
         }
         return counted == 0 ? 1 : (double) onTime / counted;
+    }
+
+    /** Days an instalment is late at {@code now}: paid (or, unpaid, now) minus due; 0 when not after the due date. */
+    public static double daysOutstanding(Settlement s, Instant now) {
+        Instant end = s.paidAt() == null || s.paidAt().isAfter(now) ? now : s.paidAt();
+        return Math.max(0, Duration.between(s.dueAt(), end).toSeconds() / 86_400.0);
     }
 
     /** Which side to correct. */

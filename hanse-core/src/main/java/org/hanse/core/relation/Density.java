@@ -5,7 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Transaction density of a (buyer, supplier) pair over a window W (RULES 3.2): f = orders / W, m = amount / W,
+ * Transaction density of a (buyer, supplier) pair over a window W (RULES 3.2): f = orders / W, m = amount / W (the
+ * orders' money value in the reference currency, {@link #amount}),
  * κ = 1 / median(m over the network's active pairs), ρ = w_f · f / f_ref + w_a · κ · m (w_f = w_a = 0.5,
  * f_ref = 1/7 per day); θ1 = 0.5; θ2 = 3 · (1 + φ_s) / (1 + c_sw). The class changes only when ρ passes a threshold
  * by 5 % of it.
@@ -60,6 +61,33 @@ public final class Density {
         int n = active.size();
         double median = n % 2 == 1 ? active.get(n / 2) : (active.get(n / 2 - 1) + active.get(n / 2)) / 2;
         return 1 / median;
+    }
+
+    /** An order's value on its order date (an order without prices has none and adds nothing). */
+    public record Valued(org.hanse.core.payment.Money value, java.time.LocalDate orderDate) {
+    }
+
+    /**
+     * The money a pair's orders amount to in the reference currency: each order's value converted at the rate valid on
+     * its order date (1,000 EUR + 500 USD at 0.92 = 1,460 EUR); orders in a currency without a rate that day are left
+     * out and counted in {@link Amount#unconverted()} so the caller can say the figure is partial.
+     */
+    public static Amount amount(List<Valued> orders, org.hanse.core.payment.ExchangeRates rates) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        int unconverted = 0;
+        for (Valued v : orders) {
+            var converted = rates.convert(v.value(), v.orderDate());
+            if (converted.isPresent()) {
+                sum = sum.add(converted.get().amount());
+            } else {
+                unconverted++;
+            }
+        }
+        return new Amount(new org.hanse.core.payment.Money(sum, rates.reference()), unconverted);
+    }
+
+    /** A pair's order value in the reference currency, and how many orders could not be converted. */
+    public record Amount(org.hanse.core.payment.Money total, int unconverted) {
     }
 
     /** ρ from order count and amount over a window of {@code days}. */
