@@ -49,7 +49,7 @@ abstract class InvoiceApiContract extends ApiTestSupport {
         Api.Response placed = api.postJson("/api/v1/orders", keys.get(b), Map.of("id", order, "supplier", s,
                 "lines", List.of(Map.of("material", BOARD, "quantity", "40", "unit", "H87")),
                 "earliest", now.plus(Duration.ofDays(2)).toString(), "due", now.plus(Duration.ofDays(6)).toString()));
-        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
         return new Net(b, s, o, keys, order);
     }
 

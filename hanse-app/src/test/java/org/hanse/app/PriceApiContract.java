@@ -83,7 +83,7 @@ abstract class PriceApiContract extends ApiTestSupport {
 
         // The buyer's order takes the link's price valid today: 20 × 389.00 = 7,780.00 EUR.
         Api.Response listed = order(b, keys.get(b), s, "pl-" + run, Map.of("material", BOARD, "quantity", "20", "unit", "H87"));
-        assertThat(listed.<String>at("status")).as(listed.text()).isEqualTo("OPEN");
+        assertThat(listed.<String>at("status")).as(listed.text()).isEqualTo("CONFIRMED");
         assertThat(listed.<String>at("lines.0.unitPrice")).isEqualTo("389.00");
         assertThat(listed.<String>at("lines.0.priceStatus")).isEqualTo("LISTED");
         assertThat(listed.<String>at("value.amount")).isEqualTo("7780.00");
