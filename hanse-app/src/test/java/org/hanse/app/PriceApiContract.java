@@ -99,6 +99,10 @@ abstract class PriceApiContract extends ApiTestSupport {
 
         // The unit is typed at 390.00, but the order line says 389.00: 19 accepted → 7,391.00 EUR, 1 rejected → 389.00.
         String shipment = "psh-" + run;
+        // Shipping moves the supplier's stock (RULES 3.5.1): the boards are on its shelf first.
+        Api.Response received = api.postJson("/api/v1/nodes/" + s + "/stock/movements", keys.get(s), Map.of("material", BOARD, "kind", "RECEIPT",
+                "quantity", "100", "occurredAt", java.time.Instant.now().minusSeconds(60).toString()));
+        assertThat(received.status()).as(received.text()).isEqualTo(201);
         assertThat(api.postJson("/api/v1/shipments", keys.get(s), Map.of("id", shipment, "order", "pl-" + run,
                 "lines", List.of(Map.of("material", BOARD, "quantity", "20", "unitPrice", "390.00", "currency", "EUR")))).status()).isEqualTo(201);
         api.postJson("/api/v1/shipments/" + shipment + "/milestones", keys.get(s), Map.of("milestone", "SHIPPED"));
