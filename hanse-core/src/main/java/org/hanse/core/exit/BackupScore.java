@@ -90,7 +90,8 @@ public final class BackupScore {
     }
 
     public static Candidate score(String node, double similarity, double proximity) {
-        return new Candidate(node, similarity, proximity, 0.6 * similarity + 0.4 * proximity);
+        return new Candidate(node, similarity, proximity, org.hanse.core.parameters.NetworkParameters.DEFAULTS.exit().similarityWeight() * similarity
+                + org.hanse.core.parameters.NetworkParameters.DEFAULTS.exit().proximityWeight() * proximity);
     }
 
     /** Viable candidates, best first (ties by node id). */

@@ -11,8 +11,8 @@ import org.hanse.core.node.ResponseTimeout;
  */
 public final class ExitRule {
 
-    public static final int PLANNED_CYCLES = 3;
-    public static final Duration DEFAULT_CYCLE = Duration.ofDays(7);
+    public static final int PLANNED_CYCLES = org.hanse.core.parameters.NetworkParameters.DEFAULTS.exit().plannedCycles();
+    public static final Duration DEFAULT_CYCLE = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.exit().defaultCycleDays());
 
     private ExitRule() {
     }

@@ -12,9 +12,9 @@ import java.util.List;
 public final class Synchronisation {
 
     /** Grace after a due date within which a payment still counts as on time. */
-    public static final Duration GRACE = Duration.ofDays(2);
+    public static final Duration GRACE = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment().graceDays());
     /** How far back the credit record looks. */
-    public static final Duration CREDIT_WINDOW = Duration.ofDays(180);
+    public static final Duration CREDIT_WINDOW = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment().creditWindowDays());
 
     private Synchronisation() {
     }
@@ -91,10 +91,10 @@ public final class Synchronisation {
     /** ρ_t = capital turnover / inventory turnover: below 0.9 realign payments, above 1.1 change the logistics rhythm, else both. */
     public static Correction correction(double capitalTurnover, double inventoryTurnover) {
         double rho = capitalTurnover / inventoryTurnover;
-        if (rho < 0.9) {
+        if (rho < org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment().realignmentBelow()) {
             return Correction.PAYMENT_REALIGNMENT;
         }
-        return rho > 1.1 ? Correction.LOGISTICS_RHYTHM : Correction.COMBINED;
+        return rho > org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment().rhythmAbove() ? Correction.LOGISTICS_RHYTHM : Correction.COMBINED;
     }
 
     /** Capital and inventory turnover of a buyer, in turns a year. */

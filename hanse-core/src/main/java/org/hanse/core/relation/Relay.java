@@ -9,7 +9,7 @@ import org.hanse.core.digest.Sha256;
  */
 public final class Relay {
 
-    public static final int MAX_HOPS = 4;
+    public static final int MAX_HOPS = org.hanse.core.parameters.NetworkParameters.DEFAULTS.transmission().maxHops();
 
     private Relay() {
     }

@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public final class Reciprocity {
 
-    public static final double CAP = 1.5;
+    public static final double CAP = org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().reciprocityCap();
 
     private Reciprocity() {
     }

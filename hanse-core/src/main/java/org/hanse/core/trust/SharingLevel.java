@@ -7,8 +7,8 @@ package org.hanse.core.trust;
 public enum SharingLevel {
     POLLING, REAL_TIME;
 
-    public static final double POLLING_BELOW = 0.8;
-    public static final double REAL_TIME_FROM = 0.95;
+    public static final double POLLING_BELOW = org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().pollingBelow();
+    public static final double REAL_TIME_FROM = org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().realTimeFrom();
 
     /** The level after seeing trust {@code t}, given the current level ({@code null} for a new pair). */
     public static SharingLevel next(SharingLevel current, double t) {

@@ -12,9 +12,9 @@ import java.util.List;
  */
 public final class TrustValue {
 
-    public static final Duration MIN_WINDOW = Duration.ofDays(14);
-    public static final Duration MAX_WINDOW = Duration.ofDays(365);
-    public static final double PI_0 = 0.5;
+    public static final Duration MIN_WINDOW = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().minWindowDays());
+    public static final Duration MAX_WINDOW = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().maxWindowDays());
+    public static final double PI_0 = org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().pi0();
     private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
 
     private TrustValue() {
