@@ -39,7 +39,6 @@ import org.hanse.core.trust.TrustValue;
 final class Replication {
 
     static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
-    private static final double THETA_U = 0.6;
     private static final int DEMAND_DAYS = 56;
     private static final int MANUAL_RESOURCING_DAYS = 30;
     private static final int BACKUP_CANDIDATES = 12;
@@ -316,7 +315,7 @@ final class Replication {
         Instant announcedAt = instant(t);
         Instant exitAt = instant(e.day());
         for (int b = 0; b < m.n; b++) {
-            if (supplier[b] == node && ExitRule.classify(announcedAt, exitAt, ExitRule.DEFAULT_CYCLE) == ExitRule.Kind.PLANNED) {
+            if (supplier[b] == node && ExitRule.classify(announcedAt, exitAt, defaultCycle()) == ExitRule.Kind.PLANNED) {
                 switchDay[b] = Math.max(t + 1, e.day() - (int) Math.ceil(m.leadMean[b]) - 1);
             }
         }
@@ -354,7 +353,7 @@ final class Replication {
             } else {
                 Instant announced = EPOCH.plus(Duration.ofDays(t - e.noticeDays()));
                 Instant exitAt = EPOCH.plus(Duration.ofDays(t));
-                boolean planned = e.planned() && ExitRule.classify(announced, exitAt, ExitRule.DEFAULT_CYCLE) == ExitRule.Kind.PLANNED;
+                boolean planned = e.planned() && ExitRule.classify(announced, exitAt, defaultCycle()) == ExitRule.Kind.PLANNED;
                 when = planned ? t : t + Math.max(1, (int) Math.round(m.lead[b].mean()));
             }
             switchDay[b] = when;
@@ -403,6 +402,11 @@ final class Replication {
         }
         buyers[s] = Arrays.copyOf(buyers[s], buyers[s].length + 1);
         buyers[s][buyers[s].length - 1] = b;
+    }
+
+    /** The transaction cycle assumed without order history: the scenario's network parameter. */
+    private Duration defaultCycle() {
+        return Duration.ofDays(m.scenario.parameters().exit().defaultCycleDays());
     }
 
     private BackupScore.Capability capability(int i) {
@@ -503,7 +507,7 @@ final class Replication {
             double rejected = m.defectRate[sup] == 0 ? 0 : qty * m.defectRate[sup] * 2 * random.nextDouble();
             double qq = Reciprocity.qualified(qty - Math.min(qty, rejected), qty);
             double r = Reciprocity.coefficient(new org.hanse.core.trust.Dimensions(qp, qq, 1),
-                    org.hanse.core.trust.Dimensions.DEFAULT_PROMISED, org.hanse.core.trust.Dimensions.DEFAULT_WEIGHTS);
+                    m.scenario.parameters().trust().promised(), m.scenario.parameters().trust().weights());
             long now = seconds(t);
             TimedLog log = interactions[b];
             log.add(now, r, now - TrustValue.MAX_WINDOW.toSeconds());
@@ -511,7 +515,8 @@ final class Replication {
             // simulator confirms no penalties, so T is the reciprocal trust.
             if (t - lastTrustEval[b] >= TRUST_EVERY) {
                 trust[b] = TrustValue.reciprocal(log.at, log.value, 0, log.size, now);
-                setLevel(b, SharingLevel.next(level[b], trust[b]));
+                setLevel(b, SharingLevel.next(level[b], trust[b], m.scenario.parameters().trust().pollingBelow(),
+                        m.scenario.parameters().trust().realTimeFrom()));
                 lastTrustEval[b] = t;
             }
         }
@@ -747,7 +752,7 @@ final class Replication {
             double free = Double.isInfinite(cap) ? Double.POSITIVE_INFINITY : cap * (lead + 1) - backlogOf[s];
             double requiredHours = Double.isInfinite(cap) || cap == 0 ? 0 : q / cap * 24 + lead * 24;
             double urgency = UrgencyIndex.of(1.0, requiredHours, (lead + 1) * 24.0);
-            Outcome outcome = Outcome.of(free >= q, true, urgency, THETA_U);
+            Outcome outcome = Outcome.of(free >= q, true, urgency, m.scenario.parameters().ordering().thetaU());
             urgent[i] = outcome == Outcome.ACCEPTED_COLLABORATIVE;
             if (outcome == Outcome.REJECTED) {
                 accepted = Math.max(0, free);

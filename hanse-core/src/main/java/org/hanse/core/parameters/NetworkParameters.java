@@ -163,6 +163,11 @@ public record NetworkParameters(DensityParameters density, OrderingParameters or
         return ParameterTrees.nest(values(), SPECS);
     }
 
+    /** The tree of some parameters given by path (e.g. a pair's negotiated values). */
+    public static Map<String, Object> treeOf(Map<String, Double> values) {
+        return ParameterTrees.nest(values, SPECS);
+    }
+
     /** These parameters with a pair's negotiated values in place (already checked against this set by the reader). */
     public NetworkParameters withPair(Map<String, Double> pairValues) {
         Map<String, Double> merged = values();

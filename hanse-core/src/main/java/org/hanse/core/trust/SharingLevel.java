@@ -12,10 +12,15 @@ public enum SharingLevel {
 
     /** The level after seeing trust {@code t}, given the current level ({@code null} for a new pair). */
     public static SharingLevel next(SharingLevel current, double t) {
-        if (t < POLLING_BELOW) {
+        return next(current, t, POLLING_BELOW, REAL_TIME_FROM);
+    }
+
+    /** As {@link #next(SharingLevel, double)} with the network's thresholds. */
+    public static SharingLevel next(SharingLevel current, double t, double pollingBelow, double realTimeFrom) {
+        if (t < pollingBelow) {
             return POLLING;
         }
-        if (t >= REAL_TIME_FROM) {
+        if (t >= realTimeFrom) {
             return REAL_TIME;
         }
         return current == null ? REAL_TIME : current;
