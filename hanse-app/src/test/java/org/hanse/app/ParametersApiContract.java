@@ -19,12 +19,14 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         ApiTestSupport.OPERATOR_PROPERTY, "hanse.data-dir=target/test-data", "hanse.links.timeout-check=PT1H",
-        "hanse.relations.paths-every=PT1H", "hanse.relations.confluence-check=PT1H"})
+        "hanse.relations.paths-every=PT1H", "hanse.relations.confluence-check=PT1H",
+        "hanse.security.operator-email=" + ParametersApiContract.OPERATOR_EMAIL, "hanse.security.operator-password=operator-secret-3"})
 @Import(MutableClock.Config.class)
 abstract class ParametersApiContract extends ApiTestSupport {
 
     static final String BOARD = "4012345004557";
     static final String PARAMETERS = "/api/v1/network/parameters";
+    static final String OPERATOR_EMAIL = "operator@parameters.test";
 
     @Autowired
     MutableClock clock;
@@ -188,6 +190,35 @@ abstract class ParametersApiContract extends ApiTestSupport {
         assertThat(((Number) api.get(PARAMETERS + "/pairs/" + b + "/" + s, keys.get(s)).at("overrides.trust.promised.punctuality"))
                 .doubleValue()).isEqualTo(0.9);
         assertThat(api.get(PARAMETERS + "/pairs/" + b + "/" + s, keys.get(o)).status()).isEqualTo(403);
+        // The trust module applies them while the pair has agreed nothing itself.
+        Api.Response trust = api.get("/api/v1/trust/parameters?buyer=" + b + "&supplier=" + s, keys.get(b));
+        assertThat(trust.<Boolean>at("agreed")).isFalse();
+        assertThat(((Number) trust.at("promised.punctuality")).doubleValue()).isEqualTo(0.9);
+        assertThat(((Number) trust.at("weights.punctuality")).doubleValue()).isEqualTo(0.5);
+        assertThat(((Number) api.get("/api/v1/trust/parameters?buyer=" + o + "&supplier=" + s, keys.get(o)).at("promised.punctuality"))
+                .doubleValue()).as("other pairs keep the network's").isEqualTo(0.95);
         assertThat(version()).as("a pair's values are no new network version").isEqualTo(before);
+    }
+
+    @Test
+    void theOperatorEditsTheParametersOnAPageWithEachProblemAtItsLine() {
+        WebSession operator = new WebSession(port, null);
+        assertThat(WebSession.answer(operator.signIn(OPERATOR_EMAIL, "operator-secret-3"))).startsWith("302");
+        assertThat(operator.get("/ui/network").text()).contains("href=\"/ui/network/parameters\"");
+        Api.Response page = operator.get("/ui/network/parameters");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("theta1: 0.5", "parameter-history");
+        long before = version();
+        Api.Response bad = operator.post("/ui/network/parameters", "/ui/network/parameters",
+                Map.of("parameters", "density:\n  window-days: 90\n  theta1: 7\n"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.text()).contains("Line 3: ", "<code>density.theta1</code>", "must be less than density.theta2-base (3)");
+        assertThat(version()).isEqualTo(before);
+        Api.Response good = operator.post("/ui/network/parameters", "/ui/network/parameters", Map.of("parameters", "ordering:\n  theta-u: 0.7\n"));
+        assertThat(good.status()).isEqualTo(200);
+        assertThat(good.text()).contains("Stored as version " + (before + 1));
+        assertThat(((Number) api.get(PARAMETERS, OPERATOR).at("parameters.ordering.theta-u")).doubleValue()).isEqualTo(0.7);
+        // Without signing in, the page sends to the sign-in form.
+        assertThat(WebSession.answer(new WebSession(port, null).get("/ui/network/parameters"))).startsWith("302");
     }
 }

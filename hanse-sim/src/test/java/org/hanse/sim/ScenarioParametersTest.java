@@ -36,7 +36,7 @@ class ScenarioParametersTest {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
                 () -> ScenarioReader.parse(CHAIN + "parameters:\n  density: { theta1: 0 }\n  speed: 3\n", null));
         assertThat(e.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactlyInAnyOrder(
-                "parameters.density.theta1: must be a finite number from 0.01 to 100",
+                "parameters.density.theta1: must be greater than 0",
                 "parameters.speed: unknown parameter; expected one of [density, ordering, trust, payment, exit, transmission]");
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> ScenarioReader.parse(CHAIN + "parameters: 3\n", null)).problems())
                 .extracting(p -> p.path()).containsExactly("parameters");

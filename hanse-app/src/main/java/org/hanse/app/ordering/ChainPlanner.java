@@ -44,16 +44,16 @@ class ChainPlanner {
 
     private final CapacityStore capacity;
     private final Adjacency adjacency;
-    private final double thetaU;
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
     private final java.util.List<CapacityLimits> limits;
 
     ChainPlanner(CapacityStore capacity, Adjacency adjacency,
-                 @org.springframework.beans.factory.annotation.Value("${hanse.orders.theta-u:0.6}") double thetaU,
+                 org.hanse.app.parameters.NetworkParameterSource parameters,
                  java.util.List<CapacityLimits> limits) {
         this.limits = limits;
         this.capacity = capacity;
         this.adjacency = adjacency;
-        this.thetaU = thetaU;
+        this.parameters = parameters;
     }
 
     /** Decision state accumulated while planning one chain: loads and WIP include this chain's own reservations. */
@@ -159,7 +159,7 @@ class ChainPlanner {
         List<OrderLine> supplierLines = lines.stream().map(l -> new OrderLine(l.material(), l.supplierQuantity().doubleValue())).toList();
         Map<String, ResourceLoad> loads = s.loads(supplier);
         OrderDecision decision = OrderRule.decide(new OrderRule.Request(supplierLines, window, batch, priority, transit),
-                profile, loads, s.wip(supplier), s.now, thetaU);
+                profile, loads, s.wip(supplier), s.now, parameters.parameters().ordering().thetaU());
         Duration processing = processing(profile, decision, lines);
         Map<String, Map<java.time.LocalDate, Double>> reservation = Map.of();
         List<PlannedOrder> children = new ArrayList<>();

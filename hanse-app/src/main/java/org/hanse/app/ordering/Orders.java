@@ -37,7 +37,6 @@ import org.hanse.core.order.Outcome;
 import org.hanse.core.order.Priority;
 import org.hanse.core.order.ResourceLoad;
 import org.hanse.core.validation.InvalidInputException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,10 +56,11 @@ class Orders {
     private final NodeEvents events;
     private final JsonMapper json;
     private final Clock clock;
-    private final double thetaU;
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
-           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence) {
+           JsonMapper json, Clock clock, org.hanse.app.parameters.NetworkParameterSource parameters,
+           OrderEvidence evidence) {
         this.orders = orders;
         this.evidence = evidence;
         this.capacity = capacity;
@@ -69,7 +69,7 @@ class Orders {
         this.events = events;
         this.json = json;
         this.clock = clock;
-        this.thetaU = thetaU;
+        this.parameters = parameters;
     }
 
     /** The stored order and whether this call repeated an earlier identical one. */
@@ -257,6 +257,7 @@ class Orders {
             }
             CapacityProfile profile = capacity.lockProfile(node).orElseThrow();
             Map<String, ResourceLoad> loads = capacity.loads(node, CapacityWindow.dateOf(now));
+            double thetaU = parameters.parameters().ordering().thetaU();
             OrderDecision again = OrderRule.decide(request(order), profile, loads, capacity.wip(node), now, thetaU);
             capacity.reserve(id, node, OrderRule.reserve(again, profile, loads, now));
             outcome = order.urgency() >= thetaU ? Outcome.ACCEPTED_COLLABORATIVE.name() : Outcome.ACCEPTED_ROUTINE.name();

@@ -49,9 +49,11 @@ class Corrections {
     private final Clock clock;
     private final ShipmentPlanning planning;
     private final StockBook stock;
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
 
     Corrections(JdbcClient jdbc, JsonMapper json, Payments payments, Adjacency adjacency, NodeEvents events, Clock clock,
-                ShipmentPlanning planning, StockBook stock) {
+                ShipmentPlanning planning, StockBook stock, org.hanse.app.parameters.NetworkParameterSource parameters) {
+        this.parameters = parameters;
         this.planning = planning;
         this.stock = stock;
         this.jdbc = jdbc;
@@ -90,7 +92,8 @@ class Corrections {
             throw new InvalidInputException("batch", "must be greater than 0");
         }
         Numbers.require("batch", batch, Numbers.QUANTITY);
-        Synchronisation.Correction path = Synchronisation.correction(turnover.capital(), turnover.inventory());
+        Synchronisation.Correction path = Synchronisation.correction(turnover.capital(), turnover.inventory(),
+                parameters.parameters().payment());
         double credit = payments.credit(buyer, r.supplier());
         String id = UUID.randomUUID().toString();
         Map<String, Object> proposal = new LinkedHashMap<>();

@@ -147,7 +147,8 @@ public class TrustLedger implements PartnerSharing {
                 .filter(s -> (double) s[0] >= 0);
         Assessment a = assess(truster, trustee, now);
         SharingLevel before = state.map(s -> (SharingLevel) s[1]).orElse(null);
-        SharingLevel after = SharingLevel.next(before, a.value());
+        org.hanse.core.parameters.NetworkParameters.TrustParameters t = parameters.networkTrust();
+        SharingLevel after = SharingLevel.next(before, a.value(), t.pollingBelow(), t.realTimeFrom());
         double value = round(a.value());
         jdbc.sql("UPDATE trust_state SET trust = ?, level = ?, updated_at = ? WHERE truster_id = ? AND trustee_id = ?")
                 .params(value, after.name(), Timestamp.from(now), truster, trustee).update();

@@ -21,8 +21,14 @@ public final class ExitRule {
     public enum Kind { PLANNED, UNPLANNED }
 
     public static Kind classify(Instant announcedAt, Instant exitAt, Duration meanOrderInterval) {
-        Duration cycle = meanOrderInterval == null || meanOrderInterval.isZero() ? DEFAULT_CYCLE : meanOrderInterval;
-        return Duration.between(announcedAt, exitAt).compareTo(cycle.multipliedBy(PLANNED_CYCLES)) >= 0 ? Kind.PLANNED : Kind.UNPLANNED;
+        return classify(announcedAt, exitAt, meanOrderInterval, org.hanse.core.parameters.NetworkParameters.DEFAULTS.exit());
+    }
+
+    /** As {@link #classify(Instant, Instant, Duration)} with the network's cycle count and default cycle. */
+    public static Kind classify(Instant announcedAt, Instant exitAt, Duration meanOrderInterval,
+                                org.hanse.core.parameters.NetworkParameters.ExitParameters p) {
+        Duration cycle = meanOrderInterval == null || meanOrderInterval.isZero() ? Duration.ofDays(p.defaultCycleDays()) : meanOrderInterval;
+        return Duration.between(announcedAt, exitAt).compareTo(cycle.multipliedBy(p.plannedCycles())) >= 0 ? Kind.PLANNED : Kind.UNPLANNED;
     }
 
     /** The pair's transaction cycle: the mean interval between its orders (null with fewer than two orders). */

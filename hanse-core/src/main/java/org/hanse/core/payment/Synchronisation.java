@@ -90,11 +90,17 @@ public final class Synchronisation {
 
     /** ρ_t = capital turnover / inventory turnover: below 0.9 realign payments, above 1.1 change the logistics rhythm, else both. */
     public static Correction correction(double capitalTurnover, double inventoryTurnover) {
+        return correction(capitalTurnover, inventoryTurnover, org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment());
+    }
+
+    /** As {@link #correction(double, double)} with the network's bounds. */
+    public static Correction correction(double capitalTurnover, double inventoryTurnover,
+                                        org.hanse.core.parameters.NetworkParameters.PaymentParameters p) {
         double rho = capitalTurnover / inventoryTurnover;
-        if (rho < org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment().realignmentBelow()) {
+        if (rho < p.realignmentBelow()) {
             return Correction.PAYMENT_REALIGNMENT;
         }
-        return rho > org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment().rhythmAbove() ? Correction.LOGISTICS_RHYTHM : Correction.COMBINED;
+        return rho > p.rhythmAbove() ? Correction.LOGISTICS_RHYTHM : Correction.COMBINED;
     }
 
     /** Capital and inventory turnover of a buyer, in turns a year. */

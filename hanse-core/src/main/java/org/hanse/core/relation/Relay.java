@@ -16,7 +16,12 @@ public final class Relay {
 
     /** Whether an item that has travelled {@code hops} hops may be relayed once more. */
     public static boolean mayRelay(int hops) {
-        return hops + 1 <= MAX_HOPS;
+        return mayRelay(hops, MAX_HOPS);
+    }
+
+    /** As {@link #mayRelay(int)} with the network's hop cap H_max. */
+    public static boolean mayRelay(int hops, int maxHops) {
+        return hops + 1 <= maxHops;
     }
 
     /** The outcome at the confluence. */
