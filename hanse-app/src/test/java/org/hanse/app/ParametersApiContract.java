@@ -151,6 +151,8 @@ abstract class ParametersApiContract extends ApiTestSupport {
         assertThat(crossed.errors()).containsExactlyInAnyOrder("density.theta1: must be less than density.theta2-base (3)",
                 "trust.polling-below: must be less than trust.real-time-from (0.95)");
         assertThat(api.put(PARAMETERS, OPERATOR, YAML, "density: [1, 2").status()).isEqualTo(400);
+        // The YAML body limit (256 KB) holds here too.
+        assertThat(api.put(PARAMETERS, OPERATOR, YAML, "# " + "x".repeat(300 * 1024) + "\n{}").status()).isEqualTo(413);
         assertThat(version()).isEqualTo(before);
         // The same values again store no new version.
         Api.Response same = api.put(PARAMETERS, OPERATOR, YAML, "{}");

@@ -39,6 +39,8 @@ class NetworkParameterSets implements NetworkParameterSource {
     private final Adjacency adjacency;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    /** Parsed versions: a stored version never changes, so every rule call after the first skips the parse. */
+    private final java.util.Map<Long, NetworkParameters> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     NetworkParameterSets(ParameterRepository repository, Adjacency adjacency, ApplicationEventPublisher publisher, Clock clock) {
         this.repository = repository;
@@ -122,9 +124,10 @@ class NetworkParameterSets implements NetworkParameterSource {
         }
     }
 
-    private static ParameterSet toSet(ParameterRepository.VersionRow row) {
+    private ParameterSet toSet(ParameterRepository.VersionRow row) {
         // Stored sets were checked when stored; reading them again keeps one path from JSON to the record.
-        NetworkParameters parameters = NetworkParametersReader.read(JSON.readValue(row.json(), Object.class)).orElseThrow();
+        NetworkParameters parameters = parsed.computeIfAbsent(row.version(),
+                v -> NetworkParametersReader.read(JSON.readValue(row.json(), Object.class)).orElseThrow());
         return new ParameterSet(row.version(), parameters, row.changedBy(), row.changedAt());
     }
 

@@ -57,8 +57,11 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
 
     private final PaymentEvidence evidence;
 
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
+
     Payments(JdbcClient jdbc, JsonMapper json, ShipmentBook shipments, Adjacency adjacency, NodeEvents events, Clock clock,
-             PaymentEvidence evidence) {
+             PaymentEvidence evidence, org.hanse.app.parameters.NetworkParameterSource parameters) {
+        this.parameters = parameters;
         this.evidence = evidence;
         this.jdbc = jdbc;
         this.json = json;
@@ -408,7 +411,7 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
                 WHERE p.payer_id = ? AND p.payee_id = ? AND m.due_at IS NOT NULL""")
                 .params(buyer, supplier)
                 .query((rs, n) -> new Synchronisation.Settlement(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant())).list();
-        return Synchronisation.creditRecord(settlements, clock.instant());
+        return Synchronisation.creditRecord(settlements, clock.instant(), parameters.parameters().payment());
     }
 
     /** The pair's amount-weighted days from arrival to payment (DPO of this flow); empty before any matched arrival. */
@@ -453,7 +456,7 @@ class Payments implements org.hanse.app.logistics.AdvancePayments {
         Map<String, Object> units = new LinkedHashMap<>();
         byUnit.forEach((k, v) -> units.put(k, round(Synchronisation.deviationDays(v))));
         m.put("units", units);
-        m.put("creditRecord", round(Synchronisation.creditRecord(settlements, now)));
+        m.put("creditRecord", round(Synchronisation.creditRecord(settlements, now, parameters.parameters().payment())));
         m.put("meanDelayDays", round(settlements.stream()
                 .mapToDouble(x -> Duration.between(x.dueAt(), x.paidAt()).toSeconds() / 86_400.0).average().orElse(0)));
         m.put("unmatched", jdbc.sql("SELECT COUNT(*) FROM payment WHERE payer_id = ? AND payee_id = ? AND status = 'UNMATCHED'")

@@ -54,13 +54,18 @@ public final class Synchronisation {
 
     /** c = share of the payments of the last 180 days made by due date + 2 days; 1 without payments; times to the second. */
     public static double creditRecord(List<Settlement> settlements, Instant now) {
+        return creditRecord(settlements, now, org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment());
+    }
+
+    /** c with the network's window and grace. */
+    public static double creditRecord(List<Settlement> settlements, Instant now, org.hanse.core.parameters.NetworkParameters.PaymentParameters p) {
         long[] due = new long[settlements.size()];
         long[] paid = new long[due.length];
         for (int k = 0; k < due.length; k++) {
             due[k] = settlements.get(k).dueAt().getEpochSecond();
             paid[k] = settlements.get(k).paidAt().getEpochSecond();
         }
-        return creditRecord(due, paid, 0, due.length, now.getEpochSecond());
+        return creditRecord(due, paid, 0, due.length, now.getEpochSecond(), p);
     }
 
     /**
@@ -68,8 +73,13 @@ public final class Synchronisation {
      * half-year of payments without objects (the simulator).
      */
     public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds) {
-        long start = nowSeconds - CREDIT_WINDOW.toSeconds();
-        long grace = GRACE.toSeconds();
+        return creditRecord(dueSeconds, paidSeconds, from, to, nowSeconds, org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment());
+    }
+
+    /** As {@link #creditRecord(long[], long[], int, int, long)} with the network's window and grace. */
+    public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds, org.hanse.core.parameters.NetworkParameters.PaymentParameters p) {
+        long start = nowSeconds - Duration.ofDays(p.creditWindowDays()).toSeconds();
+        long grace = Duration.ofDays(p.graceDays()).toSeconds();
         long counted = 0;
         long onTime = 0;
         for (int k = from; k < to; k++) {
