@@ -142,15 +142,16 @@ public final class TrustValue {
     }
 
     /** T with penalties applied, with the network's window bounds, cap and π_0. */
-    public static double of(List<Interaction> interactions, List<Penalty> penalties, Instant now, org.hanse.core.parameters.NetworkParameters.TrustParameters p) {
-        double t = reciprocal(interactions, now, p);
-        Duration tau = window(frequency(interactions, now), p).dividedBy(3);
+    public static double of(List<Interaction> interactions, List<Penalty> penalties, Instant now,
+                            org.hanse.core.parameters.NetworkParameters.TrustParameters params) {
+        double t = reciprocal(interactions, now, params);
+        Duration tau = window(frequency(interactions, now), params).dividedBy(3);
         for (Penalty p : penalties) {
             if (p.at().isAfter(now)) {
                 continue;
             }
             double decay = Math.exp(-(double) Duration.between(p.at(), now).toSeconds() / (4.0 * tau.toSeconds()));
-            t *= 1 - p.pi0() * Math.max(0, Math.min(1, p.asymmetry())) * decay;
+            t *= 1 - params.pi0() * Math.max(0, Math.min(1, p.asymmetry())) * decay;
         }
         return t;
     }

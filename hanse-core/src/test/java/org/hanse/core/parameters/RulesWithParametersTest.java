@@ -1,6 +1,7 @@
 package org.hanse.core.parameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,13 +33,13 @@ class RulesWithParametersTest {
         // Everything delivered twice as well as promised: r = min(2, 1.5) = 1.5; with a cap of 2, r = 2.
         Dimensions q = new Dimensions(1, 1, 1);
         Dimensions half = new Dimensions(0.5, 0.5, 0.5);
-        assertThat(Reciprocity.coefficient(q, half, Dimensions.DEFAULT_WEIGHTS)).isEqualTo(1.5);
-        assertThat(Reciprocity.coefficient(q, half, Dimensions.DEFAULT_WEIGHTS, 2.0)).isEqualTo(2.0);
+        assertThat(Reciprocity.coefficient(q, half, Dimensions.DEFAULT_WEIGHTS)).isCloseTo(1.5, within(1e-12));
+        assertThat(Reciprocity.coefficient(q, half, Dimensions.DEFAULT_WEIGHTS, 2.0)).isCloseTo(2.0, within(1e-12));
         // No interactions (T = 1) and a penalty of full asymmetry just now: T = 1 − π_0 = 0.5; with π_0 = 0.2, 0.8.
         Instant now = Instant.parse("2026-06-01T00:00:00Z");
         List<TrustValue.Penalty> penalty = List.of(new TrustValue.Penalty(now, 1));
-        assertThat(TrustValue.of(List.of(), penalty, now)).isEqualTo(0.5);
-        assertThat(TrustValue.of(List.of(), penalty, now, with("trust", Map.of("pi0", 0.2)).trust())).isEqualTo(0.8);
+        assertThat(TrustValue.of(List.of(), penalty, now)).isCloseTo(0.5, within(1e-12));
+        assertThat(TrustValue.of(List.of(), penalty, now, with("trust", Map.of("pi0", 0.2)).trust())).isCloseTo(0.8, within(1e-12));
         // T = 0.85 keeps REAL_TIME under 0.8 / 0.95; with polling below 0.9 it moves to POLLING.
         assertThat(SharingLevel.next(SharingLevel.REAL_TIME, 0.85)).isEqualTo(SharingLevel.REAL_TIME);
         assertThat(SharingLevel.next(SharingLevel.REAL_TIME, 0.85, 0.9, 0.95)).isEqualTo(SharingLevel.POLLING);
@@ -66,9 +67,9 @@ class RulesWithParametersTest {
         assertThat(ExitRule.classify(now, exit, null)).isEqualTo(ExitRule.Kind.UNPLANNED);
         assertThat(ExitRule.classify(now, exit, null, with("exit", Map.of("planned-cycles", 2)).exit())).isEqualTo(ExitRule.Kind.PLANNED);
         // Similarity 1, proximity 0: 0.6 by default, 0.5 with weights 0.5 / 0.5.
-        assertThat(BackupScore.score("n", 1, 0).score()).isEqualTo(0.6);
+        assertThat(BackupScore.score("n", 1, 0).score()).isCloseTo(0.6, within(1e-12));
         assertThat(BackupScore.score("n", 1, 0, with("exit", Map.of("similarity-weight", 0.5, "proximity-weight", 0.5)).exit()).score())
-                .isEqualTo(0.5);
+                .isCloseTo(0.5, within(1e-12));
         // An item at 4 hops is not relayed under H_max = 4, is under 5.
         assertThat(Relay.mayRelay(4)).isFalse();
         assertThat(Relay.mayRelay(4, 5)).isTrue();
