@@ -216,10 +216,14 @@ abstract class ParametersApiContract extends ApiTestSupport {
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.text()).contains("Line 3: ", "<code>density.theta1</code>", "must be less than density.theta2-base (3)");
         assertThat(version()).isEqualTo(before);
-        Api.Response good = operator.post("/ui/network/parameters", "/ui/network/parameters", Map.of("parameters", "ordering:\n  theta-u: 0.7\n"));
+        assertThat(operator.get("/ui/network").text()).contains("trust &lt; 0.8 (polling)");
+        Api.Response good = operator.post("/ui/network/parameters", "/ui/network/parameters",
+                Map.of("parameters", "ordering:\n  theta-u: 0.7\ntrust:\n  polling-below: 0.75\n"));
         assertThat(good.status()).isEqualTo(200);
         assertThat(good.text()).contains("Stored as version " + (before + 1));
         assertThat(((Number) api.get(PARAMETERS, OPERATOR).at("parameters.ordering.theta-u")).doubleValue()).isEqualTo(0.7);
+        // The network page's trust bands follow the sharing thresholds.
+        assertThat(operator.get("/ui/network").text()).contains("trust &lt; 0.75 (polling)", "0.75–0.95");
         // Without signing in, the page sends to the sign-in form.
         assertThat(WebSession.answer(new WebSession(port, null).get("/ui/network/parameters"))).startsWith("302");
     }
