@@ -87,6 +87,7 @@ abstract class EvidenceApiContract extends ApiTestSupport {
         Api.Response created = api.postJson("/api/v1/shipments", p.key(p.s()), Map.of("id", shipment, "order", order,
                 "lines", List.of(Map.of("material", BOARD, "quantity", quantity, "unit", "H87", "unitPrice", price, "currency", "EUR"))));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
+        shelve(p);
         assertThat(api.postJson("/api/v1/shipments/" + shipment + "/milestones", p.key(p.s()), Map.of("milestone", "SHIPPED")).status()).isEqualTo(201);
         Api.Response delivered = api.postJson("/api/v1/shipments/" + shipment + "/milestones", p.key(p.b()), Map.of("milestone", "DELIVERED"));
         assertThat(delivered.status()).as(delivered.text()).isEqualTo(201);
@@ -246,6 +247,7 @@ abstract class EvidenceApiContract extends ApiTestSupport {
         String shipment = "sh-" + order;
         assertThat(api.postJson("/api/v1/shipments", p.key(p.s()), Map.of("id", shipment, "order", order, "lines", List.of(Map.of("material",
                 BOARD, "quantity", "200", "unit", "H87", "unitPrice", "10", "currency", "EUR")))).status()).isEqualTo(201);
+        shelve(p);
         assertThat(api.postJson("/api/v1/shipments/" + shipment + "/milestones", p.key(p.s()), Map.of("milestone", "SHIPPED")).status()).isEqualTo(201);
         clock.advance(Duration.ofHours(156));
         assertThat(api.postJson("/api/v1/shipments/" + shipment + "/milestones", p.key(p.b()), Map.of("milestone", "DELIVERED")).status()).isEqualTo(201);
@@ -292,5 +294,12 @@ abstract class EvidenceApiContract extends ApiTestSupport {
 
     long seqOf(String node, String event) {
         return jdbc.sql("SELECT seq FROM inbox WHERE recipient_id = ? AND event_id = ?").params(node, event).query(Long.class).single();
+    }
+
+    /** Shipping moves the supplier's stock (RULES 3.5.1): 1000 boards come onto its shelf. */
+    void shelve(Pair p) {
+        Api.Response received = api.postJson("/api/v1/nodes/" + p.s() + "/stock/movements", p.key(p.s()), Map.of("material", BOARD,
+                "kind", "RECEIPT", "quantity", "1000", "occurredAt", Instant.now().minusSeconds(60).toString()));
+        assertThat(received.status()).as(received.text()).isEqualTo(201);
     }
 }

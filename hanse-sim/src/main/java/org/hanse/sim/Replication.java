@@ -39,7 +39,6 @@ import org.hanse.core.trust.TrustValue;
 final class Replication {
 
     static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
-    private static final double THETA_U = 0.6;
     private static final int DEMAND_DAYS = 56;
     private static final int MANUAL_RESOURCING_DAYS = 30;
     private static final int BACKUP_CANDIDATES = 12;
@@ -314,7 +313,7 @@ final class Replication {
         Instant announcedAt = instant(t);
         Instant exitAt = instant(e.day());
         for (int b = 0; b < m.n; b++) {
-            if (supplier[b] == node && ExitRule.classify(announcedAt, exitAt, ExitRule.DEFAULT_CYCLE) == ExitRule.Kind.PLANNED) {
+            if (supplier[b] == node && ExitRule.classify(announcedAt, exitAt, null, m.scenario.parameters().exit()) == ExitRule.Kind.PLANNED) {
                 switchDay[b] = Math.max(t + 1, e.day() - (int) Math.ceil(m.leadMean[b]) - 1);
             }
         }
@@ -352,7 +351,7 @@ final class Replication {
             } else {
                 Instant announced = EPOCH.plus(Duration.ofDays(t - e.noticeDays()));
                 Instant exitAt = EPOCH.plus(Duration.ofDays(t));
-                boolean planned = e.planned() && ExitRule.classify(announced, exitAt, ExitRule.DEFAULT_CYCLE) == ExitRule.Kind.PLANNED;
+                boolean planned = e.planned() && ExitRule.classify(announced, exitAt, null, m.scenario.parameters().exit()) == ExitRule.Kind.PLANNED;
                 when = planned ? t : t + Math.max(1, (int) Math.round(m.lead[b].mean()));
             }
             switchDay[b] = when;
@@ -425,7 +424,7 @@ final class Replication {
             for (int c : nearest) {
                 double extra = Math.max(0, m.distanceKm(c, b) - base);
                 candidates.add(BackupScore.score(Integer.toString(c), BackupScore.similarity(capability(original), capability(c)),
-                        BackupScore.proximity(extra, 100)));
+                        BackupScore.proximity(extra, 100), m.scenario.parameters().exit()));
             }
             List<BackupScore.Candidate> order = BackupScore.rank(candidates);
             ranked = new int[order.size() + 1];
@@ -501,15 +500,17 @@ final class Replication {
             double rejected = m.defectRate[sup] == 0 ? 0 : qty * m.defectRate[sup] * 2 * random.nextDouble();
             double qq = Reciprocity.qualified(qty - Math.min(qty, rejected), qty);
             double r = Reciprocity.coefficient(new org.hanse.core.trust.Dimensions(qp, qq, 1),
-                    org.hanse.core.trust.Dimensions.DEFAULT_PROMISED, org.hanse.core.trust.Dimensions.DEFAULT_WEIGHTS);
+                    m.scenario.parameters().trust().promised(), m.scenario.parameters().trust().weights(),
+                    m.scenario.parameters().trust().reciprocityCap());
             long now = seconds(t);
             TimedLog log = interactions[b];
-            log.add(now, r, now - TrustValue.MAX_WINDOW.toSeconds());
+            log.add(now, r, now - Duration.ofDays(m.scenario.parameters().trust().maxWindowDays()).toSeconds());
             // Decay-weighted over a window of at least 14 days: re-evaluated at most every two weeks per pair. The
             // simulator confirms no penalties, so T is the reciprocal trust.
             if (t - lastTrustEval[b] >= TRUST_EVERY) {
-                trust[b] = TrustValue.reciprocal(log.at, log.value, 0, log.size, now);
-                setLevel(b, SharingLevel.next(level[b], trust[b]));
+                trust[b] = TrustValue.reciprocal(log.at, log.value, 0, log.size, now, m.scenario.parameters().trust());
+                setLevel(b, SharingLevel.next(level[b], trust[b], m.scenario.parameters().trust().pollingBelow(),
+                        m.scenario.parameters().trust().realTimeFrom()));
                 lastTrustEval[b] = t;
             }
         }
@@ -549,7 +550,7 @@ final class Replication {
             long due = reached[SHARE_TRIGGER[k]] + SHARE_AFTER[k];
             double delay = m.paymentDelay[b] + random.nextDouble(-1, 1);
             long paid = due + Math.round(delay * 86_400);
-            log.add(paid, due, now - Synchronisation.CREDIT_WINDOW.toSeconds());
+            log.add(paid, due, now - Duration.ofDays(m.scenario.parameters().payment().creditWindowDays()).toSeconds());
             batchAmount[k] = amount * SHARE_FRACTION[k];
             batchPaid[k] = paid;
             batchArrived[k] = arrived;
@@ -564,7 +565,7 @@ final class Replication {
         invoiceArrivalDays[b] = 0;
         // The credit record moves slowly (180 days): re-evaluated at most every four weeks per buyer.
         if (t - lastCreditEval[b] >= CREDIT_EVERY) {
-            credit[b] = Synchronisation.creditRecord(log.other, log.at, 0, log.size, now);
+            credit[b] = Synchronisation.creditRecord(log.other, log.at, 0, log.size, now, m.scenario.parameters().payment());
             lastCreditEval[b] = t;
         }
     }
@@ -745,7 +746,7 @@ final class Replication {
             double free = Double.isInfinite(cap) ? Double.POSITIVE_INFINITY : cap * (lead + 1) - backlogOf[s];
             double requiredHours = Double.isInfinite(cap) || cap == 0 ? 0 : q / cap * 24 + lead * 24;
             double urgency = UrgencyIndex.of(1.0, requiredHours, (lead + 1) * 24.0);
-            Outcome outcome = Outcome.of(free >= q, true, urgency, THETA_U);
+            Outcome outcome = Outcome.of(free >= q, true, urgency, m.scenario.parameters().ordering().thetaU());
             urgent[i] = outcome == Outcome.ACCEPTED_COLLABORATIVE;
             if (outcome == Outcome.REJECTED) {
                 accepted = Math.max(0, free);

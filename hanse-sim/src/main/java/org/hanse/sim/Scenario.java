@@ -1,13 +1,16 @@
 package org.hanse.sim;
 
 import java.util.List;
+import org.hanse.core.parameters.NetworkParameters;
 
 /**
  * A simulation scenario: horizon and statistics settings, the ordering policy, which Hanse mechanisms are on, the
- * network (nodes and supplier links) and the disruptions. Read from YAML by {@link ScenarioReader}.
+ * network (nodes and supplier links), the disruptions and the network's rule parameters (the {@code parameters:} block,
+ * read by the same core reader as the server's; defaults when absent). Read from YAML by {@link ScenarioReader}.
  */
 public record Scenario(String name, int horizon, int warmUp, int replications, long seed, Policy policy, Mechanisms mechanisms,
-                       List<NodeSpec> nodes, List<LinkSpec> links, List<Disruption> disruptions) {
+                       List<NodeSpec> nodes, List<LinkSpec> links, List<Disruption> disruptions,
+                       NetworkParameters parameters) {
 
     /** How nodes size their orders. */
     public enum PolicyKind { TEXTBOOK, BASE_STOCK, HANSE }

@@ -24,7 +24,7 @@ public final class ScenarioReader extends TreeReader {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> TOP = Set.of("name", "horizon", "warm-up", "replications", "seed", "policy", "mechanisms", "nodes",
-            "links", "generate", "disruptions");
+            "links", "generate", "disruptions", "parameters");
 
     private final Path baseDir;
     private final boolean filesAllowed;
@@ -137,10 +137,15 @@ public final class ScenarioReader extends TreeReader {
                 }
             }
         }
+        // The network's parameters through the server's own reader, its problems under "parameters.".
+        org.hanse.core.validation.Validated<org.hanse.core.parameters.NetworkParameters> parameters =
+                org.hanse.core.parameters.NetworkParametersReader.read(root.get("parameters"));
+        parameters.problems().forEach(p -> add(p.path().isEmpty() ? "parameters" : "parameters." + p.path(), p.message()));
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Scenario(name, horizon, warmUp, replications, seed, policy, mechanisms, List.copyOf(nodes), List.copyOf(links), List.copyOf(disruptions));
+        return new Scenario(name, horizon, warmUp, replications, seed, policy, mechanisms, List.copyOf(nodes), List.copyOf(links), List.copyOf(disruptions),
+                parameters.value());
     }
 
     private Scenario.Policy policy(Object value) {

@@ -50,8 +50,11 @@ class BackupLists {
     private final SubstitutionPolicy policy;
     private final ComplementBackups complements;
 
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
+
     BackupLists(JdbcClient jdbc, Adjacency adjacency, OrderBook orders, NodeEvents events, JsonMapper json, Clock clock, SubstitutionPolicy policy,
-                ComplementBackups complements) {
+                ComplementBackups complements, org.hanse.app.parameters.NetworkParameterSource parameters) {
+        this.parameters = parameters;
         this.policy = policy;
         this.complements = complements;
         this.jdbc = jdbc;
@@ -88,12 +91,14 @@ class BackupLists {
         double base = adjacency.distanceKm(supplier, buyer);
         List<BackupScore.Candidate> scored = new ArrayList<>();
         java.util.function.Predicate<String> eligible = policy.eligible(buyer, supplier, material);
+        org.hanse.core.parameters.NetworkParameters.ExitParameters weights = parameters.parameters().exit();
         for (String node : adjacency.nodesMapping(material)) {
             if (node.equals(buyer) || node.equals(supplier) || excluded.contains(node) || gone.contains(node) || !eligible.test(node)) {
                 continue;
             }
             double extra = Math.max(0, adjacency.distanceKm(node, buyer) - base);
-            scored.add(BackupScore.score(node, BackupScore.similarity(original, capability(node, material)), BackupScore.proximity(extra, reference)));
+            scored.add(BackupScore.score(node, BackupScore.similarity(original, capability(node, material)), BackupScore.proximity(extra, reference),
+                    weights));
         }
         List<Candidate> ranked = new ArrayList<>();
         for (boolean pinnedPass : new boolean[] {true, false}) {

@@ -60,9 +60,12 @@ class ExitIntentions implements CapacityLimits {
     private final JsonMapper json;
     private final Clock clock;
     private final ContinuityEvidence evidence;
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
 
     ExitIntentions(JdbcClient jdbc, Adjacency adjacency, OrderBook orders, ShipmentBook shipments, Links links, Heartbeats heartbeats,
-                   Substitutions substitutions, NodeEvents events, JsonMapper json, Clock clock, ContinuityEvidence evidence) {
+                   Substitutions substitutions, NodeEvents events, JsonMapper json, Clock clock, ContinuityEvidence evidence,
+                   org.hanse.app.parameters.NetworkParameterSource parameters) {
+        this.parameters = parameters;
         this.evidence = evidence;
         this.jdbc = jdbc;
         this.adjacency = adjacency;
@@ -135,7 +138,7 @@ class ExitIntentions implements CapacityLimits {
                         a.reason() == null ? "" : a.reason()).update();
         for (String partner : adjacency.neighbours(node)) {
             Duration cycle = cycle(node, partner);
-            ExitRule.Kind kind = ExitRule.classify(now, exitAt, cycle);
+            ExitRule.Kind kind = ExitRule.classify(now, exitAt, cycle, parameters.parameters().exit());
             jdbc.sql("INSERT INTO exit_pair (node_id, partner_id, kind, cycle_s) VALUES (?, ?, ?, ?)")
                     .params(node, partner, kind.name(), (cycle == null ? ExitRule.DEFAULT_CYCLE : cycle).toSeconds()).update();
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -28,7 +28,6 @@ import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
 import org.hanse.core.node.InterfaceModule;
 import org.hanse.core.trust.SharingLevel;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +49,10 @@ class Buffers {
     private final Adjacency adjacency;
     private final NodeEvents events;
     private final Clock clock;
-    private final double thetaU;
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
 
     Buffers(StockLedger ledger, BufferStore store, OrderBook orders, Adjacency adjacency, NodeEvents events, Clock clock,
-            @Value("${hanse.orders.theta-u:0.6}") double thetaU, PartnerSharing sharing, List<RelationshipDepth> depth) {
+            org.hanse.app.parameters.NetworkParameterSource parameters, PartnerSharing sharing, List<RelationshipDepth> depth) {
         this.sharing = sharing;
         this.depth = depth;
         this.ledger = ledger;
@@ -62,7 +61,7 @@ class Buffers {
         this.adjacency = adjacency;
         this.events = events;
         this.clock = clock;
-        this.thetaU = thetaU;
+        this.parameters = parameters;
     }
 
     private final PartnerSharing sharing;
@@ -187,6 +186,7 @@ class Buffers {
             store.releaseHolds(v.node(), v.material(), v.at());
         }
         List<OrderBook.OpenOrder> affected = zone == Zone.BELOW ? orders.openOutbound(v.node(), v.material()) : v.inbound();
+        double thetaU = parameters.parameters().ordering().thetaU();
         for (OrderBook.OpenOrder o : affected) {
             boolean held = zone == Zone.BELOW ? ExceptionProtocol.holdsOutbound(zone, o.urgency(), thetaU)
                     : ExceptionProtocol.holdsInbound(zone, o.urgency(), thetaU);

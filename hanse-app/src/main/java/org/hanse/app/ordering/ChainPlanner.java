@@ -46,18 +46,18 @@ class ChainPlanner {
 
     private final CapacityStore capacity;
     private final Adjacency adjacency;
-    private final double thetaU;
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
     private final java.util.List<CapacityLimits> limits;
     private final AvailableStock stock;
 
     ChainPlanner(CapacityStore capacity, Adjacency adjacency,
-                 @org.springframework.beans.factory.annotation.Value("${hanse.orders.theta-u:0.6}") double thetaU,
+                 org.hanse.app.parameters.NetworkParameterSource parameters,
                  java.util.List<CapacityLimits> limits, AvailableStock stock) {
         this.limits = limits;
         this.stock = stock;
         this.capacity = capacity;
         this.adjacency = adjacency;
-        this.thetaU = thetaU;
+        this.parameters = parameters;
     }
 
     /** Decision state accumulated while planning one chain: loads and WIP include this chain's own reservations. */
@@ -168,7 +168,7 @@ class ChainPlanner {
         Map<String, ResourceLoad> loads = profile == null ? Map.of() : s.loads(supplier);
         Map<String, AvailableToPromise.Position> positions = s.positions(supplier, supplierLines);
         AvailableToPromise.Promise promise = AvailableToPromise.decide(new OrderRule.Request(supplierLines, window, batch, priority, transit),
-                positions, profile, loads, s.wip(supplier), s.now, thetaU);
+                positions, profile, loads, s.wip(supplier), s.now, parameters.parameters().ordering().thetaU());
         OrderDecision decision = promise.decision();
         Duration processing = processing(decision.resources().isEmpty() ? null : profile, decision, lines);
         Map<String, Map<java.time.LocalDate, Double>> reservation = Map.of();

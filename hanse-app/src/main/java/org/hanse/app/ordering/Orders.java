@@ -40,7 +40,6 @@ import org.hanse.core.order.Outcome;
 import org.hanse.core.order.Priority;
 import org.hanse.core.order.ResourceLoad;
 import org.hanse.core.validation.InvalidInputException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,13 +60,13 @@ class Orders {
     private final NodeEvents events;
     private final JsonMapper json;
     private final Clock clock;
-    private final double thetaU;
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
     private final StockAllocations allocations;
     private final Proposals proposals;
     private final LinePrices prices;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
-           JsonMapper json, Clock clock, @Value("${hanse.orders.theta-u:0.6}") double thetaU, OrderEvidence evidence,
+           JsonMapper json, Clock clock, org.hanse.app.parameters.NetworkParameterSource parameters, OrderEvidence evidence,
            OrderProgress progress, StockAllocations allocations, Proposals proposals, LinePrices prices) {
         this.allocations = allocations;
         this.proposals = proposals;
@@ -81,7 +80,7 @@ class Orders {
         this.events = events;
         this.json = json;
         this.clock = clock;
-        this.thetaU = thetaU;
+        this.parameters = parameters;
     }
 
     /** The stored order and whether this call repeated an earlier identical one. */
@@ -275,6 +274,7 @@ class Orders {
         OrderState status;
         if ("ACCEPT".equals(decision)) {
             status = progress.next(order, OrderEvent.OVERRIDE_ACCEPT);
+            double thetaU = parameters.parameters().ordering().thetaU();
             // Only what the supplier declares capacity for is reserved; an accept forced from stock reserves no hours.
             Optional<CapacityProfile> profile = capacity.lockProfile(node)
                     .filter(p -> request(order).lines().stream().allMatch(l -> p.capability(l.material()).isPresent()));

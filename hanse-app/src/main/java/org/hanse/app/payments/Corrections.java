@@ -50,9 +50,11 @@ class Corrections {
     private final ShipmentPlanning planning;
     private final StockBook stock;
     private final Instalments instalments;
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
 
     Corrections(JdbcClient jdbc, JsonMapper json, Payments payments, Adjacency adjacency, NodeEvents events, Clock clock,
-                ShipmentPlanning planning, StockBook stock, Instalments instalments) {
+                ShipmentPlanning planning, StockBook stock, Instalments instalments, org.hanse.app.parameters.NetworkParameterSource parameters) {
+        this.parameters = parameters;
         this.planning = planning;
         this.instalments = instalments;
         this.stock = stock;
@@ -92,7 +94,8 @@ class Corrections {
             throw new InvalidInputException("batch", "must be greater than 0");
         }
         Numbers.require("batch", batch, Numbers.QUANTITY);
-        Synchronisation.Correction path = Synchronisation.correction(turnover.capital(), turnover.inventory());
+        Synchronisation.Correction path = Synchronisation.correction(turnover.capital(), turnover.inventory(),
+                parameters.parameters().payment());
         double credit = instalments.credit(buyer, r.supplier());
         String id = UUID.randomUUID().toString();
         Map<String, Object> proposal = new LinkedHashMap<>();

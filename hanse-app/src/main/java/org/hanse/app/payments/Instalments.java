@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hanse.app.logistics.ShipmentBook;
-import org.hanse.app.pricing.MoneySettings;
+import org.hanse.app.parameters.NetworkParameterSource;
 import org.hanse.core.payment.Invoicing;
 import org.hanse.core.payment.Money;
 import org.hanse.core.payment.PaymentTerms;
@@ -40,14 +40,14 @@ class Instalments {
     private final JdbcClient jdbc;
     private final Payments payments;
     private final ShipmentBook shipments;
-    private final MoneySettings settings;
+    private final NetworkParameterSource parameters;
     private final Clock clock;
 
-    Instalments(JdbcClient jdbc, Payments payments, ShipmentBook shipments, MoneySettings settings, Clock clock) {
+    Instalments(JdbcClient jdbc, Payments payments, ShipmentBook shipments, NetworkParameterSource parameters, Clock clock) {
         this.jdbc = jdbc;
         this.payments = payments;
         this.shipments = shipments;
-        this.settings = settings;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -61,6 +61,7 @@ class Instalments {
         Map<String, List<Paid>> matches = matches(units.stream().map(ShipmentBook.Unit::shipment).distinct().toList());
         Map<String, PaymentTerms> terms = new HashMap<>();
         List<State> states = new ArrayList<>();
+        java.time.Duration grace = java.time.Duration.ofDays(parameters.parameters().payment().graceDays());
         for (ShipmentBook.Unit u : units) {
             PaymentTerms applicable = terms.computeIfAbsent(u.buyer() + "/" + u.supplier() + "/" + u.order(),
                     k -> payments.applicable(u.buyer(), u.supplier(), u.order()));
@@ -73,7 +74,7 @@ class Instalments {
                         paidAt = p.paidAt();
                     }
                 }
-                boolean overdue = paidAt == null && Invoicing.overdue(due.dueAt(), now, settings.grace());
+                boolean overdue = paidAt == null && Invoicing.overdue(due.dueAt(), now, grace);
                 states.add(new State(u.shipment(), u.line(), due.trigger(), due.amount(), due.dueAt(), paid, paidAt, overdue));
             }
         }
@@ -95,7 +96,7 @@ class Instalments {
                 .filter(s -> s.dueAt() != null && s.amount().amount().signum() > 0)
                 .map(s -> new Synchronisation.Settlement(s.dueAt(), s.paidAt()))
                 .toList();
-        return Synchronisation.creditRecord(settlements, now, settings.grace());
+        return Synchronisation.creditRecord(settlements, now, parameters.parameters().payment());
     }
 
     private Map<String, List<Paid>> matches(List<String> shipmentIds) {

@@ -1,21 +1,18 @@
 package org.hanse.app.pricing;
 
-import java.time.Duration;
 import java.util.Currency;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The network's money settings ({@code hanse.money}, defaults in application.yml): the reference currency order values
- * are compared in, and the grace after a due date before an unpaid instalment is overdue (and counts as late in the
- * credit record).
+ * are compared in. (The grace after a due date is a network parameter: {@code payment.grace-days}.)
  */
 @ConfigurationProperties("hanse.money")
-public record MoneySettings(String referenceCurrency, Duration grace) {
+public record MoneySettings(String referenceCurrency) {
 
     public MoneySettings {
-        // A missing or unknown currency, or a negative or absurd grace, falls back to the documented defaults.
+        // A missing or unknown currency falls back to the documented default.
         referenceCurrency = referenceCurrency == null || !known(referenceCurrency) ? "EUR" : referenceCurrency;
-        grace = grace == null || grace.isNegative() || grace.compareTo(Duration.ofDays(90)) > 0 ? Duration.ofDays(2) : grace;
     }
 
     /** The reference currency as an ISO 4217 currency. */

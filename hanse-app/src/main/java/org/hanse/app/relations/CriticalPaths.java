@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Critical paths (RULES 3.4) toward every finished-goods node (a buyer that supplies nobody): edge weight
- * c_e = (v_e / v_max) · τ_e with v_e the pair's 90-day quantity and τ_e = 1 − min(1, slack / lead time) from its
+ * c_e = (v_e / v_max) · τ_e with v_e the pair's quantity over the density window W and τ_e = 1 − min(1, slack / lead time) from its
  * orders' chain schedules (0.5 when unknown). Stored; when a path changes its nodes are told (CRITICAL_PATH_CHANGED).
  * Nodes on any critical path are critical: messages to and from them travel on two paths.
  */
@@ -52,10 +52,11 @@ class CriticalPaths {
 
     /** The current paths, computed now (not stored). */
     Map<String, CriticalPath.Path> compute() {
-        Instant since = clock.instant().minus(RelationLedger.WINDOW);
+        java.time.Duration window = ledger.density().window();
+        Instant since = clock.instant().minus(window);
         List<Link> links = adjacency.acceptedLinks();
         Map<String, Double> volumes = new java.util.HashMap<>();
-        ledger.pairs().forEach(p -> volumes.put(p.buyer() + ">" + p.supplier(), p.dailyAmount() * RelationLedger.WINDOW.toDays()));
+        ledger.pairs().forEach(p -> volumes.put(p.buyer() + ">" + p.supplier(), p.dailyAmount() * window.toDays()));
         Map<String, double[]> slack = orders.slackAndLeadDaysAll(since);
         Set<String> nodes = new HashSet<>();
         Set<String> suppliers = new HashSet<>();

@@ -35,9 +35,11 @@ class NetworkPage {
     private final StockBook stock;
     private final TrustLedger trust;
     private final ExitBoard exits;
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
 
     NetworkPage(NodeRegistry nodes, Adjacency adjacency, RelationLedger relations, CriticalPaths criticalPaths, StockBook stock,
-                TrustLedger trust, ExitBoard exits) {
+                TrustLedger trust, ExitBoard exits, org.hanse.app.parameters.NetworkParameterSource parameters) {
+        this.parameters = parameters;
         this.nodes = nodes;
         this.adjacency = adjacency;
         this.relations = relations;
@@ -51,6 +53,7 @@ class NetworkPage {
     String page(Principal principal, Model model) {
         requireOperator(principal);
         model.addAttribute("graph", graph(principal));
+        model.addAttribute("trustParameters", parameters.parameters().trust());
         model.addAttribute("alerts", exits.alerts(50));
         return "relations/network";
     }
@@ -69,6 +72,8 @@ class NetworkPage {
         requireOperator(principal);
         Map<String, String> zones = stock.worstZones();
         Map<String, Double> trustIn = trust.meanTrustIn();
+        // Trust bands follow the network's sharing thresholds.
+        org.hanse.core.parameters.NetworkParameters.TrustParameters bands = parameters.parameters().trust();
         Map<String, ExitBoard.Exit> exitOf = new HashMap<>();
         exits.exits().forEach(e -> exitOf.put(e.node(), e));
         List<ExitBoard.Substitute> substitutions = exits.substitutes();
@@ -92,7 +97,7 @@ class NetworkPage {
             data.put("zone", zones.getOrDefault(n.id(), "NONE"));
             Double t = trustIn.get(n.id());
             data.put("trust", t == null ? null : Math.round(t * 1000) / 1000.0);
-            data.put("trustBand", t == null ? "UNRATED" : t < 0.8 ? "LOW" : t < 0.95 ? "MEDIUM" : "HIGH");
+            data.put("trustBand", t == null ? "UNRATED" : t < bands.pollingBelow() ? "LOW" : t < bands.realTimeFrom() ? "MEDIUM" : "HIGH");
             ExitBoard.Exit exit = exitOf.get(n.id());
             data.put("exit", exit == null ? null : exit.status());
             data.put("exited", exit != null);

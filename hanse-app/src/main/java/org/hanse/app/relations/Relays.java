@@ -46,7 +46,10 @@ class Relays {
     private final JsonMapper json;
     private final Clock clock;
 
-    Relays(JdbcClient jdbc, Adjacency adjacency, NodeEvents events, JsonMapper json, Clock clock) {
+    private final org.hanse.app.parameters.NetworkParameterSource parameters;
+
+    Relays(JdbcClient jdbc, Adjacency adjacency, NodeEvents events, JsonMapper json, Clock clock, org.hanse.app.parameters.NetworkParameterSource parameters) {
+        this.parameters = parameters;
         this.jdbc = jdbc;
         this.adjacency = adjacency;
         this.events = events;
@@ -68,13 +71,14 @@ class Relays {
         int hops = node.equals(r.origin()) ? originate(r, content) : received(r, node);
         Instant now = clock.instant();
         Map<String, Object> out = new LinkedHashMap<>();
-        if (!Relay.mayRelay(hops)) {
+        int maxHops = parameters.parameters().transmission().maxHops();
+        if (!Relay.mayRelay(hops, maxHops)) {
             // Beyond the cap: dropped; the recipients take the origin's items directly from now on.
             for (String subscriber : r.to()) {
                 jdbc.sql("INSERT INTO relay_subscription (origin_id, subscriber_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                         .params(r.origin(), subscriber, Timestamp.from(now)).update();
                 events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.RELAY_SUBSCRIBED, r.origin(), List.of(subscriber), now,
-                        Map.of("origin", r.origin(), "reason", "relays are capped at " + Relay.MAX_HOPS + " hops")));
+                        Map.of("origin", r.origin(), "reason", "relays are capped at " + maxHops + " hops")));
             }
             out.put("relayed", false);
             out.put("hops", hops);

@@ -98,6 +98,7 @@ public class TrustLedger implements PartnerSharing {
 
     Assessment assess(String truster, String trustee, Instant now) {
         TrustParameters.Applicable p = parameters.applicable(truster, trustee);
+        org.hanse.core.parameters.NetworkParameters.TrustParameters network = parameters.networkTrust();
         List<Rated> rated = jdbc.sql("""
                 SELECT * FROM trust_interaction WHERE truster_id = ? AND trustee_id = ? ORDER BY occurred_at, shipment_id, line_no""")
                 .params(truster, trustee)
@@ -114,15 +115,17 @@ public class TrustLedger implements PartnerSharing {
                 .query((rs, n) -> new Effective(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getDouble(4)))
                 .list();
         List<TrustValue.Interaction> interactions = new java.util.ArrayList<>(rated.stream()
-                .map(r -> new TrustValue.Interaction(r.at(), Reciprocity.coefficient(r.quality(), p.promised(), p.weights()))).toList());
+                .map(r -> new TrustValue.Interaction(r.at(), Reciprocity.coefficient(r.quality(), p.promised(), p.weights(),
+                        network.reciprocityCap()))).toList());
         // A substitute's inherited trust (old × δ) counts as one interaction at the time of the substitution.
         jdbc.sql("SELECT trust_value, at FROM trust_prior WHERE truster_id = ? AND trustee_id = ?").params(truster, trustee)
                 .query((rs, n) -> new TrustValue.Interaction(rs.getTimestamp(2).toInstant(), rs.getDouble(1))).optional()
                 .ifPresent(interactions::add);
         double f = TrustValue.frequency(interactions, now);
-        double reciprocal = TrustValue.reciprocal(interactions, now);
-        double value = TrustValue.of(interactions, penalties.stream().map(e -> new TrustValue.Penalty(e.at(), e.asymmetry())).toList(), now);
-        return new Assessment(truster, trustee, now, value, reciprocal, f, TrustValue.window(f), p, rated, penalties);
+        double reciprocal = TrustValue.reciprocal(interactions, now, network);
+        double value = TrustValue.of(interactions, penalties.stream().map(e -> new TrustValue.Penalty(e.at(), e.asymmetry())).toList(), now,
+                network);
+        return new Assessment(truster, trustee, now, value, reciprocal, f, TrustValue.window(f, network), p, rated, penalties);
     }
 
     /**
@@ -141,7 +144,8 @@ public class TrustLedger implements PartnerSharing {
                 .filter(s -> (double) s[0] >= 0);
         Assessment a = assess(truster, trustee, now);
         SharingLevel before = state.map(s -> (SharingLevel) s[1]).orElse(null);
-        SharingLevel after = SharingLevel.next(before, a.value());
+        org.hanse.core.parameters.NetworkParameters.TrustParameters t = parameters.networkTrust();
+        SharingLevel after = SharingLevel.next(before, a.value(), t.pollingBelow(), t.realTimeFrom());
         double value = round(a.value());
         jdbc.sql("UPDATE trust_state SET trust = ?, level = ?, updated_at = ? WHERE truster_id = ? AND trustee_id = ?")
                 .params(value, after.name(), Timestamp.from(now), truster, trustee).update();

@@ -38,8 +38,11 @@ class TrustParameters {
     private final Adjacency adjacency;
     private final NodeEvents events;
     private final Clock clock;
+    private final org.hanse.app.parameters.NetworkParameterSource network;
 
-    TrustParameters(JdbcClient jdbc, Adjacency adjacency, NodeEvents events, Clock clock) {
+    TrustParameters(JdbcClient jdbc, Adjacency adjacency, NodeEvents events, Clock clock,
+                    org.hanse.app.parameters.NetworkParameterSource network) {
+        this.network = network;
         this.jdbc = jdbc;
         this.adjacency = adjacency;
         this.events = events;
@@ -48,7 +51,6 @@ class TrustParameters {
 
     /** What applies to a pair, and whether it was agreed (else the defaults). */
     record Applicable(Dimensions promised, Dimensions weights, boolean agreed) {
-        static final Applicable DEFAULTS = new Applicable(Dimensions.DEFAULT_PROMISED, Dimensions.DEFAULT_WEIGHTS, false);
     }
 
     /** A proposal as posted: the pair and the three values of each vector by dimension name. */
@@ -56,7 +58,16 @@ class TrustParameters {
     }
 
     Applicable applicable(String buyer, String supplier) {
-        return stored(buyer, supplier, AGREED).map(p -> new Applicable(p[0], p[1], true)).orElse(Applicable.DEFAULTS);
+        // An agreed proposal wins; else the network's values for the pair (its per-pair values, else the set's).
+        return stored(buyer, supplier, AGREED).map(p -> new Applicable(p[0], p[1], true)).orElseGet(() -> {
+            org.hanse.core.parameters.NetworkParameters.TrustParameters t = network.forPair(buyer, supplier).parameters().trust();
+            return new Applicable(t.promised(), t.weights(), false);
+        });
+    }
+
+    /** The network's current trust parameters (window, π_0, sharing thresholds). */
+    org.hanse.core.parameters.NetworkParameters.TrustParameters networkTrust() {
+        return network.parameters().trust();
     }
 
     private Optional<Dimensions[]> stored(String buyer, String supplier, String proposer) {

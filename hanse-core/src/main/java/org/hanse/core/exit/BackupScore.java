@@ -90,7 +90,12 @@ public final class BackupScore {
     }
 
     public static Candidate score(String node, double similarity, double proximity) {
-        return new Candidate(node, similarity, proximity, 0.6 * similarity + 0.4 * proximity);
+        return score(node, similarity, proximity, org.hanse.core.parameters.NetworkParameters.DEFAULTS.exit());
+    }
+
+    /** The score with the network's similarity and proximity weights. */
+    public static Candidate score(String node, double similarity, double proximity, org.hanse.core.parameters.NetworkParameters.ExitParameters p) {
+        return new Candidate(node, similarity, proximity, p.similarityWeight() * similarity + p.proximityWeight() * proximity);
     }
 
     /** Viable candidates, best first (ties by node id). */

@@ -11,8 +11,8 @@ import org.hanse.core.node.ResponseTimeout;
  */
 public final class ExitRule {
 
-    public static final int PLANNED_CYCLES = 3;
-    public static final Duration DEFAULT_CYCLE = Duration.ofDays(7);
+    public static final int PLANNED_CYCLES = org.hanse.core.parameters.NetworkParameters.DEFAULTS.exit().plannedCycles();
+    public static final Duration DEFAULT_CYCLE = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.exit().defaultCycleDays());
 
     private ExitRule() {
     }
@@ -21,8 +21,14 @@ public final class ExitRule {
     public enum Kind { PLANNED, UNPLANNED }
 
     public static Kind classify(Instant announcedAt, Instant exitAt, Duration meanOrderInterval) {
-        Duration cycle = meanOrderInterval == null || meanOrderInterval.isZero() ? DEFAULT_CYCLE : meanOrderInterval;
-        return Duration.between(announcedAt, exitAt).compareTo(cycle.multipliedBy(PLANNED_CYCLES)) >= 0 ? Kind.PLANNED : Kind.UNPLANNED;
+        return classify(announcedAt, exitAt, meanOrderInterval, org.hanse.core.parameters.NetworkParameters.DEFAULTS.exit());
+    }
+
+    /** As {@link #classify(Instant, Instant, Duration)} with the network's cycle count and default cycle. */
+    public static Kind classify(Instant announcedAt, Instant exitAt, Duration meanOrderInterval,
+                                org.hanse.core.parameters.NetworkParameters.ExitParameters p) {
+        Duration cycle = meanOrderInterval == null || meanOrderInterval.isZero() ? Duration.ofDays(p.defaultCycleDays()) : meanOrderInterval;
+        return Duration.between(announcedAt, exitAt).compareTo(cycle.multipliedBy(p.plannedCycles())) >= 0 ? Kind.PLANNED : Kind.UNPLANNED;
     }
 
     /** The pair's transaction cycle: the mean interval between its orders (null with fewer than two orders). */

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class OrderRule {
 
     /** θ_U: default urgency threshold for collaborative acceptance. */
-    public static final double DEFAULT_THETA_U = 0.6;
+    public static final double DEFAULT_THETA_U = org.hanse.core.parameters.NetworkParameters.DEFAULTS.ordering().thetaU();
 
     private OrderRule() {
     }

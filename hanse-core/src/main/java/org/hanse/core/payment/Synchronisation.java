@@ -12,9 +12,9 @@ import java.util.List;
 public final class Synchronisation {
 
     /** Grace after a due date within which a payment still counts as on time. */
-    public static final Duration GRACE = Duration.ofDays(2);
+    public static final Duration GRACE = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment().graceDays());
     /** How far back the credit record looks. */
-    public static final Duration CREDIT_WINDOW = Duration.ofDays(180);
+    public static final Duration CREDIT_WINDOW = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment().creditWindowDays());
 
     private Synchronisation() {
     }
@@ -52,21 +52,21 @@ public final class Synchronisation {
     public record Settlement(Instant dueAt, Instant paidAt) {
     }
 
-    /** Marks an unpaid instalment in the array form of {@link #creditRecord(long[], long[], int, int, long, long)}. */
+    /** Marks an unpaid instalment in the array form of {@link #creditRecord(long[], long[], int, int, long)}. */
     public static final long UNPAID = Long.MAX_VALUE;
 
     /** c with the default grace of two days. */
     public static double creditRecord(List<Settlement> settlements, Instant now) {
-        return creditRecord(settlements, now, GRACE);
+        return creditRecord(settlements, now, org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment());
     }
 
     /**
-     * c = share of the instalments due in the last 180 days that were paid by due date + grace. Every instalment due
-     * in the window counts, paid or not: one still unpaid past due + grace counts as late (its days outstanding keep
-     * growing, see {@link #daysOutstanding}); one unpaid but still within its grace is not decided yet and not counted.
-     * 1 when nothing counts; times to the second.
+     * c = share of the instalments due in the network's credit window (default 180 days) that were paid by due date +
+     * grace. Every instalment due in the window counts, paid or not: one still unpaid past due + grace counts as late
+     * (its days outstanding keep growing, see {@link #daysOutstanding}); one unpaid but still within its grace is not
+     * decided yet and not counted. 1 when nothing counts; times to the second.
      */
-    public static double creditRecord(List<Settlement> settlements, Instant now, Duration grace) {
+    public static double creditRecord(List<Settlement> settlements, Instant now, org.hanse.core.parameters.NetworkParameters.PaymentParameters p) {
         long[] due = new long[settlements.size()];
         long[] paid = new long[due.length];
         for (int k = 0; k < due.length; k++) {
@@ -74,12 +74,7 @@ public final class Synchronisation {
             Instant at = settlements.get(k).paidAt();
             paid[k] = at == null ? UNPAID : at.getEpochSecond();
         }
-        return creditRecord(due, paid, 0, due.length, now.getEpochSecond(), grace.toSeconds());
-    }
-
-    /** c over arrays with the default grace (the simulator's form). */
-    public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds) {
-        return creditRecord(dueSeconds, paidSeconds, from, to, nowSeconds, GRACE.toSeconds());
+        return creditRecord(due, paid, 0, due.length, now.getEpochSecond(), p);
     }
 
     /**
@@ -87,8 +82,14 @@ public final class Synchronisation {
      * one): the form engines use to keep a half-year of payments without objects (the simulator). A payment recorded
      * after {@code now} is unpaid as of now.
      */
-    public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds, long graceSeconds) {
-        long start = nowSeconds - CREDIT_WINDOW.toSeconds();
+    public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds) {
+        return creditRecord(dueSeconds, paidSeconds, from, to, nowSeconds, org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment());
+    }
+
+    /** As {@link #creditRecord(long[], long[], int, int, long)} with the network's window and grace. */
+    public static double creditRecord(long[] dueSeconds, long[] paidSeconds, int from, int to, long nowSeconds, org.hanse.core.parameters.NetworkParameters.PaymentParameters p) {
+        long start = nowSeconds - Duration.ofDays(p.creditWindowDays()).toSeconds();
+        long grace = Duration.ofDays(p.graceDays()).toSeconds();
         long counted = 0;
         long onTime = 0;
         for (int k = from; k < to; k++) {
@@ -96,7 +97,7 @@ public final class Synchronisation {
             if (due < start || due > nowSeconds) {
                 continue;
             }
-            long limit = due + graceSeconds;
+            long limit = due + grace;
             boolean paid = paidSeconds[k] <= nowSeconds;
             if (!paid && nowSeconds <= limit) {
                 continue;
@@ -120,11 +121,17 @@ public final class Synchronisation {
 
     /** ρ_t = capital turnover / inventory turnover: below 0.9 realign payments, above 1.1 change the logistics rhythm, else both. */
     public static Correction correction(double capitalTurnover, double inventoryTurnover) {
+        return correction(capitalTurnover, inventoryTurnover, org.hanse.core.parameters.NetworkParameters.DEFAULTS.payment());
+    }
+
+    /** As {@link #correction(double, double)} with the network's bounds. */
+    public static Correction correction(double capitalTurnover, double inventoryTurnover,
+                                        org.hanse.core.parameters.NetworkParameters.PaymentParameters p) {
         double rho = capitalTurnover / inventoryTurnover;
-        if (rho < 0.9) {
+        if (rho < p.realignmentBelow()) {
             return Correction.PAYMENT_REALIGNMENT;
         }
-        return rho > 1.1 ? Correction.LOGISTICS_RHYTHM : Correction.COMBINED;
+        return rho > p.rhythmAbove() ? Correction.LOGISTICS_RHYTHM : Correction.COMBINED;
     }
 
     /** Capital and inventory turnover of a buyer, in turns a year. */

@@ -3,22 +3,25 @@ package org.hanse.core.relation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.hanse.core.parameters.NetworkParameters;
+import org.hanse.core.parameters.NetworkParameters.DensityParameters;
 
 /**
  * Transaction density of a (buyer, supplier) pair over a window W (RULES 3.2): f = orders / W, m = amount / W (the
  * orders' money value in the reference currency, {@link #amount}),
  * κ = 1 / median(m over the network's active pairs), ρ = w_f · f / f_ref + w_a · κ · m (w_f = w_a = 0.5,
  * f_ref = 1/7 per day); θ1 = 0.5; θ2 = 3 · (1 + φ_s) / (1 + c_sw). The class changes only when ρ passes a threshold
- * by 5 % of it.
+ * by 5 % of it. Every value comes from {@link NetworkParameters} (the constants below are its defaults).
  */
 public final class Density {
 
-    public static final double W_F = 0.5;
-    public static final double W_A = 0.5;
-    public static final double F_REF = 1.0 / 7;
-    public static final double THETA_1 = 0.5;
-    public static final double THETA_2_BASE = 3.0;
-    public static final double HYSTERESIS = 0.05;
+    private static final DensityParameters DEFAULTS = NetworkParameters.DEFAULTS.density();
+    public static final double W_F = DEFAULTS.frequencyWeight();
+    public static final double W_A = DEFAULTS.amountWeight();
+    public static final double F_REF = DEFAULTS.referenceFrequency();
+    public static final double THETA_1 = DEFAULTS.theta1();
+    public static final double THETA_2_BASE = DEFAULTS.theta2Base();
+    public static final double HYSTERESIS = DEFAULTS.hysteresis();
 
     private Density() {
     }
@@ -92,19 +95,34 @@ public final class Density {
 
     /** ρ from order count and amount over a window of {@code days}. */
     public static double rho(int orders, double amount, double days, double kappa) {
+        return rho(orders, amount, days, kappa, DEFAULTS);
+    }
+
+    /** ρ with the network's weights and reference frequency. */
+    public static double rho(int orders, double amount, double days, double kappa, DensityParameters p) {
         double f = orders / days;
         double m = amount / days;
-        return W_F * f / F_REF + W_A * kappa * m;
+        return p.frequencyWeight() * f / p.referenceFrequency() + p.amountWeight() * kappa * m;
     }
 
     /** θ2 = θ2_base · (1 + φ_s) / (1 + c_sw); φ_s ∈ [0, 1] spare-capacity ratio, c_sw ≥ 0 switching cost in 30-day spends. */
     public static double theta2(double spareCapacity, double switchingCost) {
-        return THETA_2_BASE * (1 + Math.max(0, Math.min(1, spareCapacity))) / (1 + Math.max(0, switchingCost));
+        return theta2(spareCapacity, switchingCost, DEFAULTS);
+    }
+
+    /** θ2 with the network's θ2_base. */
+    public static double theta2(double spareCapacity, double switchingCost, DensityParameters p) {
+        return p.theta2Base() * (1 + Math.max(0, Math.min(1, spareCapacity))) / (1 + Math.max(0, switchingCost));
     }
 
     /** The class without memory. */
     public static RelationClass classify(double rho, double theta2) {
-        if (rho < THETA_1) {
+        return classify(rho, theta2, DEFAULTS);
+    }
+
+    /** The class without memory, against the network's θ1. */
+    public static RelationClass classify(double rho, double theta2, DensityParameters p) {
+        if (rho < p.theta1()) {
             return RelationClass.MARKET;
         }
         return rho > theta2 ? RelationClass.LOCK_IN_RISK : RelationClass.COLLABORATIVE;
@@ -112,14 +130,19 @@ public final class Density {
 
     /** The class given the current one: a threshold must be passed by 5 % of it before the class changes. */
     public static RelationClass reassess(RelationClass current, double rho, double theta2) {
-        RelationClass plain = classify(rho, theta2);
+        return reassess(current, rho, theta2, DEFAULTS);
+    }
+
+    /** As {@link #reassess(RelationClass, double, double)} with the network's θ1 and hysteresis. */
+    public static RelationClass reassess(RelationClass current, double rho, double theta2, DensityParameters p) {
+        RelationClass plain = classify(rho, theta2, p);
         if (current == null || plain == current) {
             return plain;
         }
-        double up1 = THETA_1 * (1 + HYSTERESIS);
-        double down1 = THETA_1 * (1 - HYSTERESIS);
-        double up2 = theta2 * (1 + HYSTERESIS);
-        double down2 = theta2 * (1 - HYSTERESIS);
+        double up1 = p.theta1() * (1 + p.hysteresis());
+        double down1 = p.theta1() * (1 - p.hysteresis());
+        double up2 = theta2 * (1 + p.hysteresis());
+        double down2 = theta2 * (1 - p.hysteresis());
         return switch (current) {
             case MARKET -> rho > up2 ? RelationClass.LOCK_IN_RISK : rho >= up1 ? RelationClass.COLLABORATIVE : RelationClass.MARKET;
             case COLLABORATIVE -> rho > up2 ? RelationClass.LOCK_IN_RISK : rho < down1 ? RelationClass.MARKET : RelationClass.COLLABORATIVE;

@@ -9,14 +9,19 @@ import org.hanse.core.digest.Sha256;
  */
 public final class Relay {
 
-    public static final int MAX_HOPS = 4;
+    public static final int MAX_HOPS = org.hanse.core.parameters.NetworkParameters.DEFAULTS.transmission().maxHops();
 
     private Relay() {
     }
 
     /** Whether an item that has travelled {@code hops} hops may be relayed once more. */
     public static boolean mayRelay(int hops) {
-        return hops + 1 <= MAX_HOPS;
+        return mayRelay(hops, MAX_HOPS);
+    }
+
+    /** As {@link #mayRelay(int)} with the network's hop cap H_max. */
+    public static boolean mayRelay(int hops, int maxHops) {
+        return hops + 1 <= maxHops;
     }
 
     /** The outcome at the confluence. */

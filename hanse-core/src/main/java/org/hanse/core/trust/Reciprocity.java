@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public final class Reciprocity {
 
-    public static final double CAP = 1.5;
+    public static final double CAP = org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().reciprocityCap();
 
     private Reciprocity() {
     }
@@ -43,12 +43,17 @@ public final class Reciprocity {
     }
 
     public static double coefficient(Dimensions quality, Dimensions promised, Dimensions weights) {
-        return weights.punctuality() * capped(quality.punctuality(), promised.punctuality())
-                + weights.qualified() * capped(quality.qualified(), promised.qualified())
-                + weights.information() * capped(quality.information(), promised.information());
+        return coefficient(quality, promised, weights, CAP);
     }
 
-    private static double capped(double q, double promised) {
-        return Math.min(q / promised, CAP);
+    /** r with the network's cap of each dimension's q_d / P_d. */
+    public static double coefficient(Dimensions quality, Dimensions promised, Dimensions weights, double cap) {
+        return weights.punctuality() * capped(quality.punctuality(), promised.punctuality(), cap)
+                + weights.qualified() * capped(quality.qualified(), promised.qualified(), cap)
+                + weights.information() * capped(quality.information(), promised.information(), cap);
+    }
+
+    private static double capped(double q, double promised, double cap) {
+        return Math.min(q / promised, cap);
     }
 }

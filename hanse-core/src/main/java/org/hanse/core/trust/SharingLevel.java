@@ -7,15 +7,20 @@ package org.hanse.core.trust;
 public enum SharingLevel {
     POLLING, REAL_TIME;
 
-    public static final double POLLING_BELOW = 0.8;
-    public static final double REAL_TIME_FROM = 0.95;
+    public static final double POLLING_BELOW = org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().pollingBelow();
+    public static final double REAL_TIME_FROM = org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().realTimeFrom();
 
     /** The level after seeing trust {@code t}, given the current level ({@code null} for a new pair). */
     public static SharingLevel next(SharingLevel current, double t) {
-        if (t < POLLING_BELOW) {
+        return next(current, t, POLLING_BELOW, REAL_TIME_FROM);
+    }
+
+    /** As {@link #next(SharingLevel, double)} with the network's thresholds. */
+    public static SharingLevel next(SharingLevel current, double t, double pollingBelow, double realTimeFrom) {
+        if (t < pollingBelow) {
             return POLLING;
         }
-        if (t >= REAL_TIME_FROM) {
+        if (t >= realTimeFrom) {
             return REAL_TIME;
         }
         return current == null ? REAL_TIME : current;

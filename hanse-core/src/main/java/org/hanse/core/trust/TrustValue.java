@@ -12,9 +12,10 @@ import java.util.List;
  */
 public final class TrustValue {
 
-    public static final Duration MIN_WINDOW = Duration.ofDays(14);
-    public static final Duration MAX_WINDOW = Duration.ofDays(365);
-    public static final double PI_0 = 0.5;
+    public static final Duration MIN_WINDOW = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().minWindowDays());
+    public static final Duration MAX_WINDOW = Duration.ofDays(org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().maxWindowDays());
+    public static final double PI_0 = org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust().pi0();
+    private static final org.hanse.core.parameters.NetworkParameters.TrustParameters DEFAULTS = org.hanse.core.parameters.NetworkParameters.DEFAULTS.trust();
     private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
 
     private TrustValue() {
@@ -38,15 +39,22 @@ public final class TrustValue {
 
     /** W for a frequency of f interactions per day. */
     public static Duration window(double perDay) {
+        return window(perDay, DEFAULTS);
+    }
+
+    /** W with the network's window bounds. */
+    public static Duration window(double perDay, org.hanse.core.parameters.NetworkParameters.TrustParameters p) {
+        Duration min = Duration.ofDays(p.minWindowDays());
+        Duration max = Duration.ofDays(p.maxWindowDays());
         if (perDay <= 0) {
-            return MAX_WINDOW;
+            return max;
         }
         double days = 20 / perDay;
         Duration w = Duration.ofSeconds(Math.round(days * 86_400));
-        if (w.compareTo(MIN_WINDOW) < 0) {
-            return MIN_WINDOW;
+        if (w.compareTo(min) < 0) {
+            return min;
         }
-        return w.compareTo(MAX_WINDOW) > 0 ? MAX_WINDOW : w;
+        return w.compareTo(max) > 0 ? max : w;
     }
 
     /** f: interactions in the year before now, per day. */
@@ -82,16 +90,26 @@ public final class TrustValue {
 
     /** T before penalties, over the interactions in the window. */
     public static double reciprocal(List<Interaction> interactions, Instant now) {
+        return reciprocal(interactions, now, DEFAULTS);
+    }
+
+    /** T before penalties, with the network's window bounds and cap. */
+    public static double reciprocal(List<Interaction> interactions, Instant now, org.hanse.core.parameters.NetworkParameters.TrustParameters p) {
         double[] r = new double[interactions.size()];
         for (int k = 0; k < r.length; k++) {
             r[k] = interactions.get(k).reciprocity();
         }
-        return reciprocal(seconds(interactions), r, 0, r.length, now.getEpochSecond());
+        return reciprocal(seconds(interactions), r, 0, r.length, now.getEpochSecond(), p);
     }
 
     /** T before penalties over a history kept as parallel arrays (epoch seconds and r, entries [from, to)). */
     public static double reciprocal(long[] atSeconds, double[] reciprocity, int from, int to, long nowSeconds) {
-        long w = window(frequency(atSeconds, from, to, nowSeconds)).toSeconds();
+        return reciprocal(atSeconds, reciprocity, from, to, nowSeconds, DEFAULTS);
+    }
+
+    /** As {@link #reciprocal(long[], double[], int, int, long)} with the network's window bounds and cap. */
+    public static double reciprocal(long[] atSeconds, double[] reciprocity, int from, int to, long nowSeconds, org.hanse.core.parameters.NetworkParameters.TrustParameters p) {
+        long w = window(frequency(atSeconds, from, to, nowSeconds), p).toSeconds();
         // τ = W / 3, to the second (as Duration.dividedBy(3).toSeconds()).
         double tau = w / 3;
         long start = nowSeconds - w;
@@ -107,7 +125,7 @@ public final class TrustValue {
             den += weight;
         }
         // A weighted mean of values in [0, 1.5] lies in [0, 1.5]; the clamp only removes floating-point residue.
-        return den == 0 ? 1.0 : Math.max(0, Math.min(Reciprocity.CAP, num / den));
+        return den == 0 ? 1.0 : Math.max(0, Math.min(p.reciprocityCap(), num / den));
     }
 
     private static long[] seconds(List<Interaction> interactions) {
@@ -120,14 +138,20 @@ public final class TrustValue {
 
     /** T with penalties applied. */
     public static double of(List<Interaction> interactions, List<Penalty> penalties, Instant now) {
-        double t = reciprocal(interactions, now);
-        Duration tau = window(frequency(interactions, now)).dividedBy(3);
+        return of(interactions, penalties, now, DEFAULTS);
+    }
+
+    /** T with penalties applied, with the network's window bounds, cap and π_0. */
+    public static double of(List<Interaction> interactions, List<Penalty> penalties, Instant now,
+                            org.hanse.core.parameters.NetworkParameters.TrustParameters params) {
+        double t = reciprocal(interactions, now, params);
+        Duration tau = window(frequency(interactions, now), params).dividedBy(3);
         for (Penalty p : penalties) {
             if (p.at().isAfter(now)) {
                 continue;
             }
             double decay = Math.exp(-(double) Duration.between(p.at(), now).toSeconds() / (4.0 * tau.toSeconds()));
-            t *= 1 - PI_0 * Math.max(0, Math.min(1, p.asymmetry())) * decay;
+            t *= 1 - params.pi0() * Math.max(0, Math.min(1, p.asymmetry())) * decay;
         }
         return t;
     }

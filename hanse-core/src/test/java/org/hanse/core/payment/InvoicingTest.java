@@ -79,9 +79,9 @@ class InvoicingTest {
         assertThat(Synchronisation.daysOutstanding(s.get(1), now)).isCloseTo(30, within(1e-12));
         assertThat(Synchronisation.daysOutstanding(s.get(0), now)).isCloseTo(1, within(1e-12));
         // With a grace of 0 the one paid a day after due is late too, and so is the one due yesterday: 0 of 3.
-        assertThat(Synchronisation.creditRecord(s, now, Duration.ZERO)).isZero();
+        assertThat(Synchronisation.creditRecord(s, now, new org.hanse.core.parameters.NetworkParameters.PaymentParameters(0, 180, 0.9, 1.1))).isZero();
         // A grace of 1 day: paid a day after due is on time again; due yesterday still within grace: 1 of 2.
-        assertThat(Synchronisation.creditRecord(s, now, Duration.ofDays(1))).isCloseTo(0.5, within(1e-12));
+        assertThat(Synchronisation.creditRecord(s, now, new org.hanse.core.parameters.NetworkParameters.PaymentParameters(1, 180, 0.9, 1.1))).isCloseTo(0.5, within(1e-12));
     }
 
     @Test
