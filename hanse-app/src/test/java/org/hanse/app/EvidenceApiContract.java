@@ -120,7 +120,8 @@ abstract class EvidenceApiContract extends ApiTestSupport {
         clock.advance(Duration.ofDays(7));
         Api.Response delivered = missed(p, p.b(), "m4-" + run, Map.of("order", done));
         assertThat(delivered.status()).isEqualTo(422);
-        assertThat(delivered.errors()).containsExactly("payload.order: every line of order " + done + " has been delivered");
+        // Fully delivered, the order has moved on in its life cycle (RULES 3.5.1): nothing is outstanding any more.
+        assertThat(delivered.errors()).containsExactly("payload.order: order " + done + " is DELIVERED: no confirmed delivery is outstanding");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM event_log WHERE type = 'DELIVERY_MISSED' AND sender_id = ?").param(p.b())
                 .query(Long.class).single()).as("a refused report stores nothing").isZero();
         Api.Response real = missed(p, p.b(), "m5-" + run, Map.of("order", order));

@@ -59,7 +59,7 @@ abstract class ParametersApiContract extends ApiTestSupport {
             Api.Response placed = api.postJson("/api/v1/orders", key, Map.of("id", "po-" + i + "-" + run, "supplier", supplier,
                     "lines", List.of(Map.of("material", BOARD, "quantity", quantity, "unit", "H87")),
                     "earliest", now.plus(Duration.ofDays(1)).toString(), "due", now.plus(Duration.ofDays(5)).toString()));
-            assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("OPEN");
+            assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
         }
     }
 
