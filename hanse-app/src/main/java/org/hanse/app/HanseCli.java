@@ -24,14 +24,18 @@ import picocli.CommandLine.Parameters;
 @Command(name = "hanse", mixinStandardHelpOptions = true, version = "hanse 0.1.0",
         description = "Supply-chain collaboration network for SMEs.",
         subcommands = {HanseCli.Serve.class, HanseCli.NodeCommands.class, HanseCli.StockCommands.class, HanseCli.Simulate.class,
-            BenchCli.class, LedgerCli.class})
+            LedgerCli.class})
 public class HanseCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new HanseCli());
+        execute(new CommandLine(new HanseCli()), args);
+    }
+
+    /** Runs the command line (hanse-bench's launcher adds its {@code bench} command first); only {@code serve} keeps the JVM alive. */
+    static void execute(CommandLine cli, String[] args) {
         int exit = cli.execute(args);
         if (exit != 0 || !isServe(args)) {
             System.exit(exit);

@@ -43,7 +43,8 @@ class Corrections {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Payments payments;
+    private final PaymentTermsBook terms;
+    private final PaymentSynchronisation synchronisation;
     private final Adjacency adjacency;
     private final NodeEvents events;
     private final Clock clock;
@@ -52,7 +53,7 @@ class Corrections {
     private final Instalments instalments;
     private final org.hanse.app.parameters.NetworkParameterSource parameters;
 
-    Corrections(JdbcClient jdbc, JsonMapper json, Payments payments, Adjacency adjacency, NodeEvents events, Clock clock,
+    Corrections(JdbcClient jdbc, JsonMapper json, PaymentTermsBook terms, PaymentSynchronisation synchronisation, Adjacency adjacency, NodeEvents events, Clock clock,
                 ShipmentPlanning planning, StockBook stock, Instalments instalments, org.hanse.app.parameters.NetworkParameterSource parameters) {
         this.parameters = parameters;
         this.planning = planning;
@@ -60,7 +61,8 @@ class Corrections {
         this.stock = stock;
         this.jdbc = jdbc;
         this.json = json;
-        this.payments = payments;
+        this.terms = terms;
+        this.synchronisation = synchronisation;
         this.adjacency = adjacency;
         this.events = events;
         this.clock = clock;
@@ -145,7 +147,7 @@ class Corrections {
         List<String> materials = adjacency.acceptedLinks().stream()
                 .filter(l -> l.buyer().equals(buyer) && l.supplier().equals(r.supplier())).flatMap(l -> l.materials().stream()).distinct().toList();
         OptionalDouble inventoryDays = stock.inventoryDays(buyer, materials, now);
-        OptionalDouble delay = payments.paymentDelayDays(buyer, r.supplier());
+        OptionalDouble delay = synchronisation.paymentDelayDays(buyer, r.supplier());
         List<Problem> problems = new ArrayList<>();
         if (inventoryDays.isEmpty()) {
             problems.add(new Problem("inventoryTurnover", "cannot be derived: " + buyer + " recorded no consumption of " + materials
@@ -174,7 +176,7 @@ class Corrections {
         }
         Instant now = clock.instant();
         if (accept) {
-            payments.setTerms(new Payments.Terms((String) c.get("buyer"), null, "MILESTONE", null, null, null), principal);
+            terms.setTerms(new PaymentTermsBook.Terms((String) c.get("buyer"), null, "MILESTONE", null, null, null), principal);
         }
         jdbc.sql("UPDATE correction SET status = ?, decided_at = ? WHERE id = ?").params(accept ? "ACCEPTED" : "DECLINED", java.sql.Timestamp.from(now), id).update();
         Map<String, Object> result = read(id, principal);

@@ -21,12 +21,12 @@ public class InstalmentRecords {
 
     private final JdbcClient jdbc;
     private final ShipmentBook shipments;
-    private final Payments payments;
+    private final PaymentTermsBook termsBook;
 
-    InstalmentRecords(JdbcClient jdbc, ShipmentBook shipments, Payments payments) {
+    InstalmentRecords(JdbcClient jdbc, ShipmentBook shipments, PaymentTermsBook termsBook) {
         this.jdbc = jdbc;
         this.shipments = shipments;
-        this.payments = payments;
+        this.termsBook = termsBook;
     }
 
     /** A fully paid instalment of one logistics unit. */
@@ -52,7 +52,7 @@ public class InstalmentRecords {
     public List<Instalment> longOverdue(Instant since, Instant now, int limit) {
         List<Instalment> out = new ArrayList<>();
         for (ShipmentBook.Unit u : shipments.unitsSince(since, limit)) {
-            PaymentTerms terms = payments.applicable(u.buyer(), u.supplier(), u.order());
+            PaymentTerms terms = termsBook.applicable(u.buyer(), u.supplier(), u.order());
             for (PaymentTerms.Due d : terms.due(u.value(), u.reached())) {
                 if (d.dueAt() != null && BuyerRating.longOverdue(d.dueAt(), credit(terms, d.trigger()), now)) {
                     instalment(u, terms, d).filter(i -> paid(i).compareTo(i.amountDue()) < 0).ifPresent(out::add);
@@ -68,7 +68,7 @@ public class InstalmentRecords {
             return Optional.empty();
         }
         ShipmentBook.Unit u = unit.get();
-        PaymentTerms terms = payments.applicable(u.buyer(), u.supplier(), u.order());
+        PaymentTerms terms = termsBook.applicable(u.buyer(), u.supplier(), u.order());
         return terms.due(u.value(), u.reached()).stream().filter(d -> d.trigger().equals(trigger) && d.dueAt() != null).findFirst()
                 .flatMap(d -> instalment(u, terms, d));
     }

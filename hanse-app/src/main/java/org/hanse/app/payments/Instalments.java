@@ -38,14 +38,14 @@ class Instalments {
     }
 
     private final JdbcClient jdbc;
-    private final Payments payments;
+    private final PaymentTermsBook termsBook;
     private final ShipmentBook shipments;
     private final NetworkParameterSource parameters;
     private final Clock clock;
 
-    Instalments(JdbcClient jdbc, Payments payments, ShipmentBook shipments, NetworkParameterSource parameters, Clock clock) {
+    Instalments(JdbcClient jdbc, PaymentTermsBook termsBook, ShipmentBook shipments, NetworkParameterSource parameters, Clock clock) {
         this.jdbc = jdbc;
-        this.payments = payments;
+        this.termsBook = termsBook;
         this.shipments = shipments;
         this.parameters = parameters;
         this.clock = clock;
@@ -64,7 +64,7 @@ class Instalments {
         java.time.Duration grace = java.time.Duration.ofDays(parameters.parameters().payment().graceDays());
         for (ShipmentBook.Unit u : units) {
             PaymentTerms applicable = terms.computeIfAbsent(u.buyer() + "/" + u.supplier() + "/" + u.order(),
-                    k -> payments.applicable(u.buyer(), u.supplier(), u.order()));
+                    k -> termsBook.applicable(u.buyer(), u.supplier(), u.order()));
             for (PaymentTerms.Due due : applicable.due(u.value(), u.reached())) {
                 BigDecimal paid = BigDecimal.ZERO;
                 Instant paidAt = null;

@@ -17,12 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PaymentController {
 
-    private final Payments payments;
+    private final PaymentTermsBook terms;
+    private final PaymentMatching matching;
+    private final PaymentRecords records;
+    private final PaymentSynchronisation synchronisation;
     private final Corrections corrections;
     private final Instalments instalments;
 
-    PaymentController(Payments payments, Corrections corrections, Instalments instalments) {
-        this.payments = payments;
+    PaymentController(PaymentTermsBook terms, PaymentMatching matching, PaymentRecords records, PaymentSynchronisation synchronisation,
+                      Corrections corrections, Instalments instalments) {
+        this.terms = terms;
+        this.matching = matching;
+        this.records = records;
+        this.synchronisation = synchronisation;
         this.corrections = corrections;
         this.instalments = instalments;
     }
@@ -53,45 +60,45 @@ class PaymentController {
     }
 
     @PutMapping("/api/v1/terms")
-    Map<String, Object> setTerms(@RequestBody Payments.Terms body, Principal principal) {
-        return payments.setTerms(body, principal);
+    Map<String, Object> setTerms(@RequestBody PaymentTermsBook.Terms body, Principal principal) {
+        return terms.setTerms(body, principal);
     }
 
     @GetMapping("/api/v1/terms")
     Map<String, Object> terms(@RequestParam String buyer, @RequestParam String supplier, @RequestParam(required = false) String order,
                               Principal principal) {
-        return payments.readTerms(buyer, supplier, order, principal);
+        return terms.readTerms(buyer, supplier, order, principal);
     }
 
     @PostMapping("/api/v1/payments")
-    ResponseEntity<Map<String, Object>> pay(@RequestBody Payments.Pay body, Principal principal) {
-        Payments.Outcome outcome = payments.pay(body, principal);
+    ResponseEntity<Map<String, Object>> pay(@RequestBody PaymentMatching.Pay body, Principal principal) {
+        PaymentMatching.Outcome outcome = matching.pay(body, principal);
         return ResponseEntity.status(outcome.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(outcome.payment());
     }
 
     /** Body of a match: the allocations of an unmatched payment. */
-    record Match(List<Payments.Allocation> allocations) {
+    record Match(List<PaymentMatching.Allocation> allocations) {
     }
 
     @PostMapping("/api/v1/payments/{id}/match")
     Map<String, Object> match(@PathVariable String id, @RequestBody Match body, Principal principal) {
-        return payments.match(id, body.allocations(), principal);
+        return matching.match(id, body.allocations(), principal);
     }
 
     @GetMapping("/api/v1/payments/{id}")
     Map<String, Object> read(@PathVariable String id, Principal principal) {
-        return payments.read(id, principal);
+        return records.read(id, principal);
     }
 
     @GetMapping("/api/v1/nodes/{id}/payments/sync")
     Map<String, Object> nodeSeries(@PathVariable String id, @RequestParam(defaultValue = "12") int weeks, Principal principal) {
-        return payments.nodeSeries(id, weeks, principal);
+        return synchronisation.nodeSeries(id, weeks, principal);
     }
 
     @GetMapping("/api/v1/payments/sync")
     Map<String, Object> sync(@RequestParam String buyer, @RequestParam String supplier, Principal principal) {
-        Map<String, Object> sync = payments.sync(buyer, supplier, principal);
-        // Every instalment due counts, paid or not (Payments.sync sees only the matches): 4 decimals like the other figures.
+        Map<String, Object> sync = synchronisation.sync(buyer, supplier, principal);
+        // Every instalment due counts, paid or not (PaymentSynchronisation.sync sees only the matches): 4 decimals like the other figures.
         sync.put("creditRecord", Math.round(instalments.credit(buyer, supplier) * 10_000) / 10_000.0);
         return sync;
     }
