@@ -19,6 +19,7 @@ import org.hanse.core.dictionary.UnitOfMeasure;
 import org.hanse.core.digest.Sha256;
 import org.hanse.core.order.ChainSchedule;
 import org.hanse.core.order.OrderEvent;
+import org.hanse.core.order.OrderLifecycle;
 import org.hanse.core.order.OrderState;
 import org.hanse.core.order.Priority;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,7 @@ class PlannedOrders {
         if (o.status() != OrderState.PLANNED) {
             return PlannedOrderView.of(o);
         }
-        progress.next(o, OrderEvent.APPROVE);
+        OrderState sent = progress.next(o, OrderEvent.APPROVE);
         Instant now = clock.instant();
         PlaceOrder request = request(o);
         PlannedOrder alone = prices.price(planner.planRoot(request, now), request, now);
@@ -83,7 +84,7 @@ class PlannedOrders {
         } else {
             Map<String, Object> decision = alone.accepted()
                     ? DecisionJson.chainRejected(alone.decision(), own, alone.window()) : DecisionJson.of(alone.decision());
-            orders.decide(o.id(), OrderState.REJECTED, decision, alone.decision().urgency(), now);
+            orders.decide(o.id(), OrderLifecycle.next(sent, OrderEvent.DECIDED_REJECT), decision, alone.decision().urgency(), now);
             announcer.announce(top, decision, above, Delivery.FEED, now);
             placed = Set.of(o.id());
         }
