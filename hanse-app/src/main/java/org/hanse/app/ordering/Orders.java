@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.hanse.app.web.NotFoundException;
 import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
-import org.hanse.core.node.InterfaceModule;
 import org.hanse.core.node.OwnedId;
 import org.hanse.core.order.Batch;
 import org.hanse.core.order.CapacityProfile;
@@ -61,7 +59,6 @@ class Orders {
     private final JsonMapper json;
     private final Clock clock;
     private final org.hanse.app.parameters.NetworkParameterSource parameters;
-    private final StockAllocations allocations;
     private final Proposals proposals;
     private final LinePrices prices;
     private final OrderAnnouncer announcer;
@@ -69,11 +66,10 @@ class Orders {
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
            JsonMapper json, Clock clock, org.hanse.app.parameters.NetworkParameterSource parameters, OrderEvidence evidence,
-           OrderProgress progress, StockAllocations allocations, Proposals proposals, LinePrices prices,
+           OrderProgress progress, Proposals proposals, LinePrices prices,
            OrderAnnouncer announcer, AcceptedTree tree) {
         this.announcer = announcer;
         this.tree = tree;
-        this.allocations = allocations;
         this.proposals = proposals;
         this.prices = prices;
         this.orders = orders;
