@@ -169,6 +169,7 @@ abstract class ContinuityApiContract extends ApiTestSupport {
         String b2 = id("tb");
         String s = id("tsu");
         String bom = """
+                  auto-place-components: true
                   bom:
                     - material: "%s"
                       processing-time: PT24H

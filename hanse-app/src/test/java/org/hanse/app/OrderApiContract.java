@@ -68,6 +68,7 @@ abstract class OrderApiContract extends ApiTestSupport {
                   materials:
                     - { material: "%s", resource: assembly, rate-per-hour: 1, setup: PT0S }
                     - { material: "%s", resource: assembly, rate-per-hour: 1 }
+                  auto-place-components: true
                   bom:
                     - material: "%s"
                       processing-time: PT24H

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The workspace's orders panel: orders in and out with decision, urgency and due date, the supplier's override,
- * the buyer's reschedule into the proposed window and withdrawal, a form to place an order, and the chain schedule.
+ * the buyer's reschedule into the proposed window and withdrawal, the maker's approval or discard of planned component
+ * orders, a form to place an order, and the chain schedule.
  * Every action goes through {@link Orders} with the signed-in person's principal, exactly as over the API.
  */
 @Page
@@ -41,9 +42,11 @@ class OrderPages {
     private final Adjacency adjacency;
     private final MaterialDictionary dictionary;
     private final Clock clock;
+    private final PlannedOrders planned;
 
     OrderPages(Orders orders, OrderRepository repository, Adjacency adjacency, MaterialDictionary dictionary, Clock clock,
-               OrderEvidence evidence) {
+               OrderEvidence evidence, PlannedOrders planned) {
+        this.planned = planned;
         this.orders = orders;
         this.evidence = evidence;
         this.repository = repository;
@@ -61,7 +64,8 @@ class OrderPages {
 
     /** An order as a row: who is on the other side and what the signed-in node may do with it now. */
     record Row(StoredOrder order, String counterpart, String material, String quantity, String unit, String proposedEarliest,
-               String proposedDue, boolean mayAccept, boolean mayReject, boolean mayReschedule, boolean mayWithdraw) {
+               String proposedDue, boolean mayAccept, boolean mayReject, boolean mayReschedule, boolean mayWithdraw,
+               boolean mayApprove) {
     }
 
     @GetMapping("/ui/nodes/{id}/orders")
@@ -149,6 +153,17 @@ class OrderPages {
         return refreshed(o.buyer(), principal, model);
     }
 
+    @PostMapping("/ui/nodes/{id}/planned-orders/{order}/{action:approve|discard}")
+    String decidePlanned(@PathVariable String id, @PathVariable String order, @PathVariable String action, Principal principal,
+                         Model model) {
+        if ("approve".equals(action)) {
+            planned.approve(id, order, principal);
+        } else {
+            planned.discard(id, order, principal);
+        }
+        return refreshed(id, principal, model);
+    }
+
     /** One order with its decision and the backward-derived chain schedule. */
     @GetMapping("/ui/orders/{order}")
     String detail(@PathVariable String order, Principal principal, Model model) {
@@ -192,7 +207,9 @@ class OrderPages {
                 // Offered only while the life cycle allows it: no rejection once goods have left, no withdrawal either.
                 supplierView && OrderLifecycle.allows(o.status(), OrderEvent.OVERRIDE_REJECT),
                 !supplierView && o.status() == OrderState.REJECTED && o.parentId() == null && due != null,
-                !supplierView && o.status() != OrderState.WITHDRAWN && OrderLifecycle.allows(o.status(), OrderEvent.WITHDRAW) && o.parentId() == null);
+                !supplierView && o.status() != OrderState.WITHDRAWN && OrderLifecycle.allows(o.status(), OrderEvent.WITHDRAW) && o.parentId() == null,
+                // A planned component order waits for its maker (this buyer): approve sends it, discard drops it.
+                !supplierView && o.status() == OrderState.PLANNED);
     }
 
     /** The unit the buyer counts the material in (its BOM mapping), else the dictionary's, else pieces. */

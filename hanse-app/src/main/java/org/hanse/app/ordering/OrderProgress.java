@@ -69,7 +69,8 @@ class OrderProgress {
     void cascade(StoredOrder parent, OrderEvent event, Instant now) {
         for (StoredOrder child : orders.inChain(parent.rootId())) {
             if (parent.id().equals(child.parentId()) && OrderLifecycle.allows(child.status(), event)) {
-                move(child, OrderLifecycle.next(child.status(), event), now, true);
+                // A planned component order was never sent: its supplier is not told about it.
+                move(child, OrderLifecycle.next(child.status(), event), now, child.status() != OrderState.PLANNED);
                 cascade(child, event, now);
             }
         }

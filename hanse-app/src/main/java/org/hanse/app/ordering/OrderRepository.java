@@ -22,8 +22,8 @@ class OrderRepository {
 
     /** SQL for an order accepted and not yet delivered (OrderState.open): pipeline, overdue checks, work in progress. */
     static final String OPEN = "status IN ('PLACED', 'CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED')";
-    /** SQL for an order that was accepted and went no dead end (what was traded). */
-    static final String TRADED = "status NOT IN ('REJECTED', 'WITHDRAWN', 'CANCELLED')";
+    /** SQL for an order that was sent, accepted and went no dead end (what was traded); a planned order was not sent. */
+    static final String TRADED = "status NOT IN ('PLANNED', 'REJECTED', 'WITHDRAWN', 'CANCELLED')";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -123,8 +123,10 @@ class OrderRepository {
             case "supplier" -> "supplier_id = ?";
             default -> "(buyer_id = ? OR supplier_id = ?)";
         };
-        var spec = jdbc.sql("SELECT * FROM purchase_order WHERE " + where + " ORDER BY placed_at DESC, id LIMIT " + limit);
-        spec = "buyer".equals(role) || "supplier".equals(role) ? spec.param(node) : spec.params(node, node);
+        // A component order never sent (planned, or discarded while planned): only its buyer (the maker) sees it.
+        var spec = jdbc.sql("SELECT * FROM purchase_order WHERE " + where + " AND (outcome <> 'PLANNED' OR buyer_id = ?)"
+                + " ORDER BY placed_at DESC, id LIMIT " + limit);
+        spec = "buyer".equals(role) || "supplier".equals(role) ? spec.params(node, node) : spec.params(node, node, node);
         return spec.query(this::toOrder).list();
     }
 
@@ -141,6 +143,20 @@ class OrderRepository {
                         BigDecimal.valueOf(p.batch().multiple()), p.transit().toSeconds(),
                         p.decision() == null ? 0.0 : p.decision().urgency(), json.writeValueAsString(decision), contentHash, revision,
                         Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    /** The node's component orders waiting for its approval, earliest due first. */
+    List<StoredOrder> planned(String buyer, int limit) {
+        return jdbc.sql("SELECT * FROM purchase_order WHERE buyer_id = ? AND status = 'PLANNED' ORDER BY due, id LIMIT " + limit)
+                .param(buyer).query(this::toOrder).list();
+    }
+
+    /** Records the supplier's decision on an approved planned order, sent now. */
+    void decide(String id, OrderState status, Map<String, Object> decision, double urgency, Instant at) {
+        jdbc.sql("UPDATE purchase_order SET status = ?, outcome = ?, decision_json = ?, urgency = ?, placed_at = ?, decided_at = ? WHERE id = ?")
+                .params(status.name(), String.valueOf(decision.get("outcome")), json.writeValueAsString(decision), urgency,
+                        Timestamp.from(at), Timestamp.from(at), id)
                 .update();
     }
 

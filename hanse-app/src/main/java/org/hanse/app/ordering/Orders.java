@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.hanse.app.web.NotFoundException;
 import org.hanse.core.digest.Sha256;
 import org.hanse.core.event.EventType;
 import org.hanse.core.event.NodeEvent;
-import org.hanse.core.node.InterfaceModule;
 import org.hanse.core.node.OwnedId;
 import org.hanse.core.order.Batch;
 import org.hanse.core.order.CapacityProfile;
@@ -61,14 +59,17 @@ class Orders {
     private final JsonMapper json;
     private final Clock clock;
     private final org.hanse.app.parameters.NetworkParameterSource parameters;
-    private final StockAllocations allocations;
     private final Proposals proposals;
     private final LinePrices prices;
+    private final OrderAnnouncer announcer;
+    private final AcceptedTree tree;
 
     Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
            JsonMapper json, Clock clock, org.hanse.app.parameters.NetworkParameterSource parameters, OrderEvidence evidence,
-           OrderProgress progress, StockAllocations allocations, Proposals proposals, LinePrices prices) {
-        this.allocations = allocations;
+           OrderProgress progress, Proposals proposals, LinePrices prices,
+           OrderAnnouncer announcer, AcceptedTree tree) {
+        this.announcer = announcer;
+        this.tree = tree;
         this.proposals = proposals;
         this.prices = prices;
         this.orders = orders;
@@ -125,86 +126,16 @@ class Orders {
             proposals.verify(decision, order, root, chain, planAt);
             orders.insert(root, root.id(), OrderLifecycle.next(OrderState.PLACED, OrderEvent.DECIDED_REJECT), decision, hash, revision, now);
             orders.insertChain(root.id(), steps, chain, Set.of(root.id()));
-            announce(root, decision, List.of(), Delivery.FEED, now);
+            announcer.announce(root, decision, List.of(), Delivery.FEED, now);
             evidence.recordPlaced(root.id());
             return orders.find(root.id()).orElseThrow();
         }
-        Map<String, List<String>> downstream = downstream(root);
-        for (PlannedOrder p : root.flatten()) {
-            Map<String, Object> decision = DecisionJson.of(p.decision());
-            // What the supplier promised from its stock and receipts (and, for a maker, the components it nets), per material.
-            decision.put("allocated", p.fromStock().entrySet().stream().filter(e -> e.getValue() > 1e-9)
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> DecisionJson.round(e.getValue()))));
-            orders.insert(p, root.id(), OrderLifecycle.next(OrderState.PLACED, OrderEvent.DECIDED_ACCEPT), decision, p == root ? hash : Sha256.hex(p.id()), revision, now);
-            capacity.reserve(p.id(), p.supplier(), p.reservation());
-            allocations.allocate(p.id(), p.supplier(), p.fromStock(), now);
-            Delivery delivery = p.decision().outcome() == Outcome.ACCEPTED_COLLABORATIVE ? Delivery.REAL_TIME : Delivery.FEED;
-            announce(p, decision, downstream.get(p.id()), delivery, now);
-        }
-        orders.insertChain(root.id(), steps, chain, root.flatten().stream().map(PlannedOrder::id).collect(Collectors.toSet()));
+        // Component orders of a maker that has not opted into automatic placement wait for its approval (PlannedOrders).
+        Set<String> placed = tree.store(root, root.id(), hash, revision, List.of(), false, now);
+        orders.insertChain(root.id(), steps, chain, placed);
         // Last: the ledger's head stays locked until commit, so no other lock is taken after it.
-        root.flatten().forEach(p -> evidence.recordPlaced(p.id()));
+        placed.forEach(evidence::recordPlaced);
         return orders.find(root.id()).orElseThrow();
-    }
-
-    /** ORDER_PLACED to the supplier, ORDER_RESPONSE to the buyer, ORDER_STATUS to the chain's later nodes. */
-    private void announce(PlannedOrder p, Map<String, Object> decision, List<String> later, Delivery delivery, Instant now) {
-        Map<String, Object> placed = new LinkedHashMap<>();
-        placed.put("order", p.id());
-        placed.put("parent", p.parentId());
-        placed.put("lines", json.convertValue(p.lines(), List.class));
-        placed.put("window", DecisionJson.window(p.window()));
-        placed.put("priority", p.priority().name());
-        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_PLACED, p.buyer(), List.of(p.supplier()), now, placed), delivery);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("order", p.id());
-        response.put("decision", decision);
-        events.publish(NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_RESPONSE, p.supplier(), List.of(p.buyer()), now, response), delivery);
-        status(p.id(), p.buyer(), p.supplier(), later, String.valueOf(decision.get("outcome")), delivery, now);
-    }
-
-    /**
-     * ORDER_STATUS to later nodes of the chain. A supplier without order-sync does not report itself: its buyer
-     * publishes the status about it (proxy conversion, RULES 3.1).
-     */
-    private void status(String orderId, String buyer, String supplier, List<String> recipients, String status, Delivery delivery, Instant now) {
-        List<String> to = recipients == null ? List.of() : recipients.stream().filter(r -> !r.equals(supplier)).distinct().toList();
-        if (to.isEmpty()) {
-            return;
-        }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("order", orderId);
-        payload.put("supplier", supplier);
-        payload.put("status", status);
-        boolean proxy = !adjacency.modules(supplier).contains(InterfaceModule.ORDER_SYNC);
-        NodeEvent event;
-        if (proxy) {
-            List<String> others = to.stream().filter(r -> !r.equals(buyer)).toList();
-            if (others.isEmpty()) {
-                return;
-            }
-            event = new NodeEvent(UUID.randomUUID().toString(), EventType.ORDER_STATUS, buyer, others, now, NodeEvent.SCHEMA_VERSION,
-                    payload, true, buyer, supplier);
-        } else {
-            event = NodeEvent.of(UUID.randomUUID().toString(), EventType.ORDER_STATUS, supplier, to, now, payload);
-        }
-        events.publish(event, delivery);
-    }
-
-    /** For each order of the tree: the nodes after it in the chain (its buyer's buyers, up to the end buyer), excluding its own buyer. */
-    private static Map<String, List<String>> downstream(PlannedOrder root) {
-        Map<String, List<String>> later = new HashMap<>();
-        collect(root, new ArrayList<>(), later);
-        return later;
-    }
-
-    private static void collect(PlannedOrder p, List<String> above, Map<String, List<String>> later) {
-        later.put(p.id(), List.copyOf(above));
-        List<String> next = new ArrayList<>(above);
-        next.add(p.buyer());
-        for (PlannedOrder c : p.children()) {
-            collect(c, next, later);
-        }
     }
 
     StoredOrder read(String id, Principal principal) {
@@ -218,7 +149,9 @@ class Orders {
     private StoredOrder resolve(String given, Principal principal, boolean lock) {
         String caller = principal.isOperator() ? null : principal.requireNode();
         List<StoredOrder> rows = orders.byKeys(OwnedId.candidates(caller, given), lock);
-        return OwnedId.pick(caller, given, rows, StoredOrder::id, StoredOrder::buyer, o -> caller == null || o.isParty(caller))
+        return OwnedId.pick(caller, given, rows, StoredOrder::id, StoredOrder::buyer,
+                        // A component order never sent: its supplier does not see it.
+                        o -> caller == null || (o.isParty(caller) && (o.sent() || caller.equals(o.buyer()))))
                 .orElseThrow(() -> new NotFoundException("order " + given + " does not exist"));
     }
 
@@ -461,7 +394,7 @@ class Orders {
         capacity.release(id);
 
         List<String> later = laterNodes(stored, id, root.buyer());
-        status(id, order.buyer(), node, new ArrayList<>(new LinkedHashSet<>(concat(order.buyer(), later))), confirmed.name(),
+        announcer.status(id, order.buyer(), node, new ArrayList<>(new LinkedHashSet<>(concat(order.buyer(), later))), confirmed.name(),
                 Delivery.REAL_TIME, now);
         if (beyond && !later.isEmpty()) {
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -55,6 +55,12 @@ record PlannedOrder(String id, String buyer, String supplier, String parentId, L
                 reservation, newChildren, failure, fromStock);
     }
 
+    /** The same order as a component of {@code parent} (an approved planned order, planned again on its own). */
+    PlannedOrder under(String parent) {
+        return new PlannedOrder(id, buyer, supplier, parent, lines, window, batch, priority, transit, decision, processing,
+                reservation, children, failure, fromStock);
+    }
+
     boolean accepted() {
         return decision != null && decision.outcome().accepted();
     }

@@ -12,6 +12,11 @@ record StoredOrder(String id, String buyer, String supplier, String rootId, Stri
                    String batchMultiple, Duration transit, double urgency, Map<String, Object> decision, String contentHash,
                    int revision, Instant placedAt, Instant decidedAt, String overrideBy, String overrideReason, Instant overriddenAt) {
 
+    /** Whether the supplier was ever sent the order: not while planned, nor when discarded before approval. */
+    boolean sent() {
+        return !AcceptedTree.UNSENT.equals(outcome);
+    }
+
     boolean isParty(String node) {
         return buyer.equals(node) || supplier.equals(node);
     }

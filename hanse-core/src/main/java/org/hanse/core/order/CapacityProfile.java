@@ -3,9 +3,18 @@ package org.hanse.core.order;
 import java.util.List;
 import java.util.Optional;
 
-/** A node's declared production: resources, what it makes on them, its WIP limit, calendar and bills of materials. */
+/**
+ * A node's declared production: resources, what it makes on them, its WIP limit, calendar and bills of materials;
+ * {@code autoPlaceComponents} when its component orders go out at once instead of waiting for its approval (RULES 3.5).
+ */
 public record CapacityProfile(List<ProductionResource> resources, List<Capability> capabilities, int wipMax,
-                              WorkingCalendar calendar, List<BillOfMaterials> boms) {
+                              WorkingCalendar calendar, List<BillOfMaterials> boms, boolean autoPlaceComponents) {
+
+    /** A profile whose component orders wait for approval. */
+    public CapacityProfile(List<ProductionResource> resources, List<Capability> capabilities, int wipMax,
+                           WorkingCalendar calendar, List<BillOfMaterials> boms) {
+        this(resources, capabilities, wipMax, calendar, boms, false);
+    }
 
     public CapacityProfile {
         resources = List.copyOf(resources);

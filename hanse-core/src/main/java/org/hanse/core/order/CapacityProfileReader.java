@@ -24,6 +24,7 @@ import org.hanse.core.validation.Validated;
  * calendar: { days-off: [SATURDAY, SUNDAY], holidays: ["2026-12-24"], zone: Europe/Berlin }
  * resources: [ { id: assembly, hours-per-day: 16, equipment: [homag-kal-210], parameters: { max-width-mm: [0, 1200] } } ]
  * materials: [ { material: "4012360002019", resource: assembly, rate-per-hour: 2, setup: PT1H } ]
+ * auto-place-components: false   # true: component orders go out at once, without the maker's approval
  * bom:
  *   - material: "4012360002019"
  *     processing-time: P2D
@@ -32,7 +33,7 @@ import org.hanse.core.validation.Validated;
  */
 public final class CapacityProfileReader extends TreeReader {
 
-    static final Set<String> KEYS = Set.of("wip-max", "calendar", "resources", "materials", "bom");
+    static final Set<String> KEYS = Set.of("wip-max", "calendar", "resources", "materials", "bom", "auto-place-components");
     static final int MAX_WIP = 100_000;
 
     private final String prefix;
@@ -72,10 +73,14 @@ public final class CapacityProfileReader extends TreeReader {
         Set<String> made = new HashSet<>();
         capabilities.forEach(c -> made.add(c.material()));
         List<BillOfMaterials> boms = boms(root.get("bom"), made);
+        Object auto = root.get("auto-place-components");
+        if (auto != null && !(auto instanceof Boolean)) {
+            add(at("auto-place-components"), "must be true or false");
+        }
         if (!problems.isEmpty()) {
             return null;
         }
-        return new CapacityProfile(resources, capabilities, wipMax, calendar, boms);
+        return new CapacityProfile(resources, capabilities, wipMax, calendar, boms, Boolean.TRUE.equals(auto));
     }
 
     private WorkingCalendar calendar(Object value) {

@@ -2,6 +2,8 @@ package org.hanse.core.order;
 
 /** What can happen to an order; {@link OrderLifecycle#next} says which state each event leads to. */
 public enum OrderEvent {
+    /** The maker approves its planned component order: it is sent to the supplier (RULES 3.5). */
+    APPROVE,
     /** The supplier's rule (or the supplier) accepted the order at placement. */
     DECIDED_ACCEPT,
     /** The supplier's rule rejected the order at placement, or its chain cannot meet the due date. */

@@ -19,6 +19,10 @@ public final class OrderLifecycle {
     private static final Map<OrderState, Map<OrderEvent, OrderState>> NEXT = new EnumMap<>(OrderState.class);
 
     static {
+        // A planned component order is sent on approval, or discarded by its maker (its buyer) as a withdrawal.
+        on(PLANNED, APPROVE, PLACED);
+        on(PLANNED, WITHDRAW, WITHDRAWN);
+        on(PLANNED, CANCEL, CANCELLED);
         on(PLACED, DECIDED_ACCEPT, CONFIRMED);
         on(PLACED, DECIDED_REJECT, REJECTED);
         on(PLACED, WITHDRAW, WITHDRAWN);

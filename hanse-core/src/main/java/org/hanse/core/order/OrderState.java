@@ -2,6 +2,8 @@ package org.hanse.core.order;
 
 /** Where an order's goods stand in their life cycle (RULES 3.5.1); the last four are final or dead ends. */
 public enum OrderState {
+    /** A component order proposed by its maker's BOM explosion, waiting for the maker's approval; not sent, not on order. */
+    PLANNED,
     /** Posted, not yet decided. */
     PLACED,
     /** Accepted by the supplier (its capacity reserved); nothing has left yet. */
@@ -39,6 +41,7 @@ public enum OrderState {
     /** The word the workspace shows for the state. */
     public String word() {
         return switch (this) {
+            case PLANNED -> "planned";
             case PLACED -> "placed";
             case CONFIRMED -> "confirmed";
             case PARTIALLY_SHIPPED -> "partly shipped";

@@ -39,6 +39,17 @@ class CapacityProfileReaderTest {
     }
 
     @Test
+    void componentOrdersWaitForApprovalUnlessTheMakerOptsIn() {
+        assertThat(CapacityProfileReader.read(valid(), "capacity", Set.of(SIDEBOARD, CHIPBOARD)).orElseThrow().autoPlaceComponents()).isFalse();
+        Map<String, Object> tree = new java.util.HashMap<>(valid());
+        tree.put("auto-place-components", true);
+        assertThat(CapacityProfileReader.read(tree, "capacity", Set.of(SIDEBOARD, CHIPBOARD)).orElseThrow().autoPlaceComponents()).isTrue();
+        tree.put("auto-place-components", "yes");
+        assertThat(CapacityProfileReader.read(tree, "capacity", Set.of(SIDEBOARD, CHIPBOARD)).problems()).extracting(Problem::toString)
+                .containsExactly(new Problem("capacity.auto-place-components", "must be true or false").toString());
+    }
+
+    @Test
     void resourcesMayNameTheirEquipmentAndParameterRanges() {
         Map<String, Object> tree = new java.util.HashMap<>(valid());
         tree.put("resources", List.of(Map.of("id", "assembly", "hours-per-day", 16, "equipment", List.of("homag-kal-210", "festool-df"),

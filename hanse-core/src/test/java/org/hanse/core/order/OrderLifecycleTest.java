@@ -91,6 +91,22 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void aPlannedComponentOrderIsSentOnlyOnApprovalAndIsNotOnOrderBefore() {
+        assertThat(OrderLifecycle.next(OrderState.PLANNED, OrderEvent.APPROVE)).isEqualTo(OrderState.PLACED);
+        assertThat(OrderLifecycle.next(OrderState.PLANNED, OrderEvent.WITHDRAW)).as("discarded").isEqualTo(OrderState.WITHDRAWN);
+        assertThat(OrderLifecycle.next(OrderState.PLANNED, OrderEvent.CANCEL)).isEqualTo(OrderState.CANCELLED);
+        assertThat(OrderLifecycle.allowed(OrderState.PLANNED))
+                .containsExactlyInAnyOrder(OrderEvent.APPROVE, OrderEvent.WITHDRAW, OrderEvent.CANCEL);
+        assertThatThrownBy(() -> OrderLifecycle.next(OrderState.PLANNED, OrderEvent.DECIDED_ACCEPT))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("the order is PLANNED");
+        assertThatThrownBy(() -> OrderLifecycle.next(OrderState.WITHDRAWN, OrderEvent.APPROVE))
+                .as("a discarded order cannot be approved").isInstanceOf(IllegalTransitionException.class);
+        assertThat(OrderState.PLANNED.open()).isFalse();
+        assertThat(OrderState.PLANNED.dead()).isFalse();
+        assertThat(OrderState.PLANNED.word()).isEqualTo("planned");
+    }
+
+    @Test
     void statesHaveWords() {
         assertThat(OrderState.PARTIALLY_SHIPPED.word()).isEqualTo("partly shipped");
         assertThat(OrderState.CONFIRMED.open()).isTrue();
