@@ -7,3 +7,30 @@ CREATE TABLE institution (
     api_key_hash  VARCHAR(64)  NOT NULL UNIQUE,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Certificates of core enterprises, issued by a lender or certifier; revoked, never deleted.
+CREATE TABLE finance_certificate (
+    id           VARCHAR(64)  PRIMARY KEY,
+    node_id      VARCHAR(64)  NOT NULL,
+    issuer_id    VARCHAR(64)  NOT NULL,
+    scope        VARCHAR(200) NOT NULL,
+    valid_from   DATE         NOT NULL,
+    valid_to     DATE         NOT NULL,
+    issued_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    revoked_at   TIMESTAMP WITH TIME ZONE,
+    revoked_by   VARCHAR(80)
+);
+CREATE INDEX finance_certificate_by_node ON finance_certificate (node_id);
+
+-- Guarantees: a certified core enterprise guarantees a supplier's financing up to a limit.
+CREATE TABLE finance_guarantee (
+    id            VARCHAR(64)    PRIMARY KEY,
+    core_id       VARCHAR(64)    NOT NULL,
+    supplier_id   VARCHAR(64)    NOT NULL,
+    limit_amount  NUMERIC(15, 3) NOT NULL,
+    currency      VARCHAR(3)     NOT NULL,
+    valid_to      DATE           NOT NULL,
+    certificate_id VARCHAR(64)   NOT NULL,
+    agreed_at     TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX finance_guarantee_by_core ON finance_guarantee (core_id);

@@ -2,6 +2,9 @@ package org.hanse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +23,22 @@ abstract class FinanceApiContract extends ApiTestSupport {
                 + "  - { local: SP19, material: \"4012345000016\", unit: { local: sheet, code: H87, factor: 1 } }\n");
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.at("apiKey");
+    }
+
+    /** DELETE over the test's client (Api has no delete of its own). */
+    Api.Response delete(String path, String key) {
+        try {
+            java.net.http.HttpResponse<String> r = api.client().send(java.net.http.HttpRequest.newBuilder(api.uri(path)).DELETE()
+                    .header("Authorization", "Bearer " + key).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            Object body = type.contains("json") && !r.body().isEmpty() ? Api.JSON.readValue(r.body(), Object.class) : null;
+            return new Api.Response(r.statusCode(), type, r.body(), body, r.headers());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String institution(String id, String kind) {
@@ -53,5 +72,67 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(api.get("/api/v1/nodes/" + n + "/stock", auditorKey).status()).isIn(403, 404);
         assertThat(api.get("/api/v1/institutions", bankKey).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/institutions", "hk_wrong").status()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyACertifiedCoreEnterpriseGuaranteesAndEveryStepIsInTheLedger() {
+        String core = id("core");
+        String coreKey = node(core, "manufacturer, core");
+        String plain = id("plain");
+        String plainKey = node(plain, "manufacturer");
+        String supplier = id("sup");
+        node(supplier, "supplier");
+        String auditor = id("audit");
+        String auditorKey = institution(auditor, "CERTIFIER");
+        String otherBankKey = institution(id("bank2"), "LENDER");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> guarantee = Map.of("supplier", supplier, "limit", "50000", "currency", "EUR", "validTo", today.plusMonths(6).toString());
+        // Declared core but not certified: refused with the reason, nothing stored.
+        Api.Response refused = api.postJson("/api/v1/nodes/" + core + "/guarantees", coreKey, guarantee);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text()).contains("not a certified core enterprise");
+        assertThat(api.get("/api/v1/nodes/" + core + "/guarantees", coreKey).<List<?>>at("items")).isEmpty();
+        // Only an institution certifies, only a declared core, only a sane period.
+        Map<String, Object> certificate = Map.of("scope", "core enterprise: furniture chain", "validFrom", today.minusDays(1).toString(),
+                "validTo", today.plusYears(1).toString());
+        assertThat(api.postJson("/api/v1/nodes/" + core + "/certificates", plainKey, certificate).status()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/nodes/" + plain + "/certificates", auditorKey, certificate).status()).isEqualTo(409);
+        Api.Response backwards = api.postJson("/api/v1/nodes/" + core + "/certificates", auditorKey,
+                Map.of("scope", "x", "validFrom", today.toString(), "validTo", today.minusDays(1).toString()));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.errors()).extracting(e -> e.substring(0, e.indexOf(':'))).containsExactly("validTo");
+        Api.Response blank = api.postJson("/api/v1/nodes/" + core + "/certificates", auditorKey, Map.of("scope", " ", "validFrom", today.toString()));
+        assertThat(blank.errors()).extracting(e -> e.substring(0, e.indexOf(':'))).containsExactlyInAnyOrder("scope", "validTo");
+        assertThat(api.get("/api/v1/nodes/" + core + "/certificates", coreKey).<List<?>>at("items")).isEmpty();
+        // The auditor certifies: the certificate and its ledger entry.
+        Api.Response issued = api.postJson("/api/v1/nodes/" + core + "/certificates", auditorKey, certificate);
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        assertThat(issued.<String>at("issuer")).isEqualTo(auditor);
+        assertThat(issued.<Number>at("ledger.index")).isNotNull();
+        String cert = issued.at("id");
+        // Now the core guarantees 50,000.00 EUR; limits are checked first.
+        Api.Response self = api.postJson("/api/v1/nodes/" + core + "/guarantees", coreKey, Map.of("supplier", core, "limit", "1", "currency", "EUR",
+                "validTo", today.plusDays(1).toString()));
+        assertThat(self.errors()).extracting(e -> e.substring(0, e.indexOf(':'))).containsExactly("supplier");
+        Api.Response cents = api.postJson("/api/v1/nodes/" + core + "/guarantees", coreKey, Map.of("supplier", supplier, "limit", "1.234",
+                "currency", "EUR", "validTo", today.plusDays(1).toString()));
+        assertThat(cents.errors()).extracting(e -> e.substring(0, e.indexOf(':'))).containsExactly("limit");
+        assertThat(api.postJson("/api/v1/nodes/" + core + "/guarantees", auditorKey, guarantee).status()).isEqualTo(403);
+        Api.Response agreed = api.postJson("/api/v1/nodes/" + core + "/guarantees", coreKey, guarantee);
+        assertThat(agreed.status()).as(agreed.text()).isEqualTo(201);
+        assertThat(agreed.<String>at("limit")).isEqualTo("50000.00");
+        assertThat(agreed.<String>at("certificate")).isEqualTo(cert);
+        assertThat(agreed.<Number>at("ledger.index")).isNotNull();
+        // Revocation: not by another lender nor the node; by the issuer once; then no more guarantees.
+        assertThat(delete("/api/v1/nodes/" + core + "/certificates/" + cert, otherBankKey).status()).isEqualTo(403);
+        assertThat(delete("/api/v1/nodes/" + core + "/certificates/" + cert, coreKey).status()).isEqualTo(403);
+        Api.Response revoked = delete("/api/v1/nodes/" + core + "/certificates/" + cert, auditorKey);
+        assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+        assertThat(revoked.<String>at("revokedBy")).isEqualTo("certifier:" + auditor);
+        assertThat(revoked.<Number>at("revocationLedger.index")).isNotNull();
+        assertThat(delete("/api/v1/nodes/" + core + "/certificates/" + cert, OPERATOR).status()).isEqualTo(409);
+        assertThat(api.postJson("/api/v1/nodes/" + core + "/guarantees", coreKey, guarantee).status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/nodes/" + core + "/guarantees", coreKey).<List<?>>at("items")).hasSize(1);
+        assertThat(ledgerFindings()).isEmpty();
     }
 }
