@@ -34,3 +34,13 @@ CREATE TABLE finance_guarantee (
     agreed_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX finance_guarantee_by_core ON finance_guarantee (core_id);
+
+-- A node's consent that a lender reads its evidence; revoked, never deleted (granted again: the same row, new time).
+CREATE TABLE finance_consent (
+    node_id     VARCHAR(64) NOT NULL,
+    lender_id   VARCHAR(64) NOT NULL,
+    granted_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    revoked_at  TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (node_id, lender_id)
+);
+CREATE INDEX finance_consent_by_lender ON finance_consent (lender_id, revoked_at);

@@ -162,7 +162,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     /** Fills the path's variables from the fixture: nodes are the owner's, pairs are owner → partner. */
     static String resolve(String path, Fixture f) {
         String out = path.replace("{buyer}", f.owner()).replace("{supplier}", f.partner())
-                .replace("{truster}", f.owner()).replace("{trustee}", f.partner()).replace("{core}", f.owner())
+                .replace("{truster}", f.owner()).replace("{trustee}", f.partner()).replace("{core}", f.owner()).replace("{lender}", f.lender())
                 .replace("{version}", "1").replace("{material}", BOARD).replace("{code}", BOARD);
         if (out.startsWith("/api/v1/nodes/{id}")) {
             out = out.replace("{id}", f.owner());

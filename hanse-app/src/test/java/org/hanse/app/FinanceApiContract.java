@@ -135,4 +135,69 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(api.get("/api/v1/nodes/" + core + "/guarantees", coreKey).<List<?>>at("items")).hasSize(1);
         assertThat(ledgerFindings()).isEmpty();
     }
+
+    @Test
+    void aLenderReadsAnApplicantsEvidenceOnlyWithItsLiveConsent() {
+        String board = "4012345000016";
+        String b = id("app");
+        String bKey = node(b, "manufacturer");
+        String s = id("appsup");
+        String sKey = node(s, "supplier");
+        String bank = id("lend");
+        String bankKey = institution(bank, "LENDER");
+        String bank2 = id("lend2");
+        String bank2Key = institution(bank2, "LENDER");
+        String auditor = id("cert");
+        institution(auditor, "CERTIFIER");
+        assertThat(api.put("/api/v1/nodes/" + s + "/capacity", sKey, "application/json", """
+                {"wip-max": 100, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24}],
+                 "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 100}]}""".formatted(board)).status()).isEqualTo(200);
+        Api.Response link = api.postJson("/api/v1/links", bKey, Map.of("buyer", b, "supplier", s, "materials", List.of(board)));
+        assertThat(api.post("/api/v1/links/" + link.at("id") + "/accept", sKey, "application/json", "").status()).isEqualTo(200);
+        java.time.Instant now = java.time.Instant.now();
+        String order = id("ord");
+        Api.Response placed = api.postJson("/api/v1/orders", bKey, Map.of("id", order, "supplier", s,
+                "lines", List.of(Map.of("material", board, "quantity", "40", "unit", "H87")),
+                "earliest", now.plus(java.time.Duration.ofDays(2)).toString(), "due", now.plus(java.time.Duration.ofDays(6)).toString()));
+        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
+        String evidence = "/api/v1/lenders/" + bank + "/applicants/" + b + "/evidence";
+        // Without consent: nothing.
+        assertThat(api.get(evidence, bankKey).status()).isEqualTo(403);
+        // Only the node itself consents, only to an admitted lender.
+        assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + bank, sKey, "application/json", "").status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + bank, bankKey, "application/json", "").status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + auditor, bKey, "application/json", "").status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/nodes/" + b + "/consents/nobody", bKey, "application/json", "").status()).isEqualTo(404);
+        Api.Response granted = api.put("/api/v1/nodes/" + b + "/consents/" + bank, bKey, "application/json", "");
+        assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+        assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + bank, bKey, "application/json", "").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/lenders/" + bank + "/applicants", bankKey).<List<Map<String, Object>>>at("items"))
+                .extracting(c -> c.get("node")).containsExactly(b);
+        assertThat(api.get("/api/v1/lenders/" + bank + "/applicants", bank2Key).status()).isEqualTo(403);
+        // With consent the lender reads the applicant's orders with their ledger references, and its counterparties.
+        Api.Response view = api.get(evidence, bankKey);
+        assertThat(view.status()).as(view.text()).isEqualTo(200);
+        assertThat(view.<String>at("orders.0.id")).isEqualTo(order);
+        assertThat(view.<String>at("orders.0.status")).isEqualTo("CONFIRMED");
+        assertThat(view.<String>at("orders.0.supplier")).isEqualTo(s);
+        assertThat(view.<Number>at("orders.0.ledger.index")).isEqualTo(placed.<Number>at("ledger.index"));
+        assertThat(view.<String>at("counterparties.0.node")).isEqualTo(s);
+        assertThat(view.<Object>at("counterparties.0.coreCertificate")).isNull();
+        assertThat(view.<List<?>>at("invoices")).isEmpty();
+        // Forbidden paths: another lender (through its own path or the bank's), the node itself, its partner, the operator.
+        assertThat(api.get("/api/v1/lenders/" + bank2 + "/applicants/" + b + "/evidence", bank2Key).status()).isEqualTo(403);
+        assertThat(api.get(evidence, bank2Key).status()).isEqualTo(403);
+        assertThat(api.get(evidence, bKey).status()).isEqualTo(403);
+        assertThat(api.get(evidence, sKey).status()).isEqualTo(403);
+        assertThat(api.get(evidence, OPERATOR).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/lenders/" + bank + "/applicants/" + s + "/evidence", bankKey).status()).isEqualTo(403);
+        // Revoked: nothing again; a second revocation finds no live consent.
+        assertThat(delete("/api/v1/nodes/" + b + "/consents/" + bank, bankKey).status()).isEqualTo(403);
+        Api.Response revoked = delete("/api/v1/nodes/" + b + "/consents/" + bank, bKey);
+        assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+        assertThat(revoked.<String>at("revokedAt")).isNotNull();
+        assertThat(api.get(evidence, bankKey).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/lenders/" + bank + "/applicants", bankKey).<List<?>>at("items")).isEmpty();
+        assertThat(delete("/api/v1/nodes/" + b + "/consents/" + bank, bKey).status()).isEqualTo(404);
+    }
 }
