@@ -160,6 +160,10 @@ abstract class FinanceApiContract extends ApiTestSupport {
                 "lines", List.of(Map.of("material", board, "quantity", "40", "unit", "H87")),
                 "earliest", now.plus(java.time.Duration.ofDays(2)).toString(), "due", now.plus(java.time.Duration.ofDays(6)).toString()));
         assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
+        String shipment = id("shp");
+        Api.Response shipped = api.postJson("/api/v1/shipments", sKey, Map.of("id", shipment, "order", order, "lines",
+                List.of(Map.of("material", board, "quantity", "10", "unitPrice", "12.50", "currency", "EUR"))));
+        assertThat(shipped.status()).as(shipped.text()).isEqualTo(201);
         String evidence = "/api/v1/lenders/" + bank + "/applicants/" + b + "/evidence";
         // Without consent: nothing.
         assertThat(api.get(evidence, bankKey).status()).isEqualTo(403);
@@ -182,6 +186,12 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(view.<String>at("orders.0.supplier")).isEqualTo(s);
         assertThat(view.<Number>at("orders.0.ledger.index")).isEqualTo(placed.<Number>at("ledger.index"));
         assertThat(view.<String>at("counterparties.0.node")).isEqualTo(s);
+        // 10 boards × 12.50 EUR = 125.00 EUR, not yet delivered or inspected; no instalment due yet: credit record 1.
+        assertThat(view.<String>at("shipments.0.shipment")).isEqualTo(shipment);
+        assertThat(view.<String>at("shipments.0.value")).isEqualTo("125.00");
+        assertThat(view.<Object>at("shipments.0.accepted")).isNull();
+        assertThat(view.<Number>at("shipments.0.ledger.index")).isNotNull();
+        assertThat(view.<Number>at("counterparties.0.creditRecordAsBuyer").doubleValue()).isEqualTo(1.0);
         assertThat(view.<Object>at("counterparties.0.coreCertificate")).isNull();
         assertThat(view.<List<?>>at("invoices")).isEmpty();
         // Forbidden paths: another lender (through its own path or the bank's), the node itself, its partner, the operator.
