@@ -44,3 +44,6 @@ CREATE TABLE finance_consent (
     PRIMARY KEY (node_id, lender_id)
 );
 CREATE INDEX finance_consent_by_lender ON finance_consent (lender_id, revoked_at);
+
+-- People who sign in for a lender or certifier (node_id stays null for them).
+ALTER TABLE person ADD COLUMN institution_id VARCHAR(64) REFERENCES institution (id);

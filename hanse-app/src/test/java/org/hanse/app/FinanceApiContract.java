@@ -210,4 +210,52 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(api.get("/api/v1/lenders/" + bank + "/applicants", bankKey).<List<?>>at("items")).isEmpty();
         assertThat(delete("/api/v1/nodes/" + b + "/consents/" + bank, bKey).status()).isEqualTo(404);
     }
+
+    @Test
+    void aLendersPersonSignsInAndSeesItsApplicantsAndTheirEvidence() throws Exception {
+        String bank = id("web");
+        String password = "twelve chars ok";
+        Api.Response bad = api.postJson("/api/v1/institutions", OPERATOR, Map.of("id", bank, "kind", "LENDER", "name", "Bank",
+                "person", Map.of("email", "nope", "name", "Lena", "password", "short")));
+        assertThat(bad.errors()).extracting(e -> e.substring(0, e.indexOf(':'))).containsExactlyInAnyOrder("person.email", "person.password");
+        assertThat(api.get("/api/v1/institutions", OPERATOR).text()).doesNotContain(bank);
+        Api.Response created = api.postJson("/api/v1/institutions", OPERATOR, Map.of("id", bank, "kind", "LENDER", "name", "Bank",
+                "person", Map.of("email", "lena@" + bank + ".test", "name", "Lena", "password", password)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String b = id("webapp");
+        String bKey = node(b, "manufacturer");
+        assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + bank, bKey, "application/json", "").status()).isEqualTo(200);
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String login = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + java.net.URLEncoder.encode("lena@" + bank + ".test", java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+                + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        var signedIn = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("failed");
+        var home = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(home.headers().firstValue("Location").orElse("")).endsWith("/ui/lenders/" + bank);
+        var page = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + bank)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("data-applicant=\"" + b + "\"");
+        var view = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + bank + "/applicants/" + b)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+        assertThat(view.body()).contains("Evidence of " + b).doesNotContain("<script>");
+        // Another lender's page and a node without consent stay closed to her.
+        String other = id("webother");
+        institution(other, "LENDER");
+        var foreign = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + other)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        String stranger = id("webstr");
+        node(stranger, "manufacturer");
+        var closed = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + bank + "/applicants/" + stranger)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(closed.statusCode()).isEqualTo(403);
+    }
 }

@@ -29,7 +29,11 @@ class InstitutionController {
 
     /** Body of {@code POST /api/v1/institutions}. */
     record CreateInstitutionRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}", message = "lower-case letters, digits and '-', 2 to 64") String id,
-                                    @NotNull InstitutionKind kind, @NotBlank @Size(max = 200) String name) {
+                                    @NotNull InstitutionKind kind, @NotBlank @Size(max = 200) String name, Person person) {
+    }
+
+    /** The optional person who signs in for the institution; People checks the fields (paths {@code person.*}). */
+    record Person(String email, String name, String password) {
     }
 
     /** An institution as the API shows it; {@code apiKey} only in the answer to its creation. */
@@ -57,7 +61,8 @@ class InstitutionController {
                     .map(v -> new org.hanse.core.validation.Problem(v.getPropertyPath().toString(), v.getMessage()))
                     .sorted(java.util.Comparator.comparing(org.hanse.core.validation.Problem::path)).toList());
         }
-        Institutions.Created created = institutions.create(body.id(), body.kind(), body.name(), principal);
+        Institutions.Created created = institutions.create(body.id(), body.kind(), body.name(),
+                body.person() == null ? null : new Institutions.Officer(body.person().email(), body.person().name(), body.person().password()), principal);
         return InstitutionView.of(created.institution(), created.apiKey());
     }
 

@@ -16,10 +16,16 @@ public class Institutions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final People people;
 
-    Institutions(JdbcClient jdbc, Clock clock) {
+    Institutions(JdbcClient jdbc, Clock clock, People people) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.people = people;
+    }
+
+    /** The optional person who signs in to the web UI for the institution. */
+    public record Officer(String email, String name, String password) {
     }
 
     /** A stored institution (never its key). */
@@ -32,7 +38,7 @@ public class Institutions {
 
     /** Creates an institution; only the operator may. An id already taken is a 409. */
     @Transactional
-    public Created create(String id, InstitutionKind kind, String name, Principal principal) {
+    public Created create(String id, InstitutionKind kind, String name, Officer officer, Principal principal) {
         if (!principal.isOperator()) {
             throw new org.hanse.app.web.ForbiddenException("only the platform operator creates lenders and certifiers");
         }
@@ -43,6 +49,10 @@ public class Institutions {
                     .params(id, kind.name(), name, ApiKeys.hash(key), java.sql.Timestamp.from(now)).update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("institution " + id + " exists already");
+        }
+        if (officer != null) {
+            // Same transaction: a refused person (bad or taken email) leaves no institution behind.
+            people.createInstitutionOfficer(id, kind, officer.email(), officer.name(), officer.password());
         }
         return new Created(new Institution(id, kind, name, now), key);
     }
