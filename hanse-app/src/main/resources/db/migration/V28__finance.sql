@@ -47,3 +47,17 @@ CREATE INDEX finance_consent_by_lender ON finance_consent (lender_id, revoked_at
 
 -- People who sign in for a lender or certifier (node_id stays null for them).
 ALTER TABLE person ADD COLUMN institution_id VARCHAR(64) REFERENCES institution (id);
+
+-- No double financing: a claim per evidence record a financing rests on. live_key is "kind:record" while the claim is
+-- live and NULL once released, so the unique constraint lets one live claim per record exist (NULLs never collide).
+CREATE TABLE finance_claim (
+    id            VARCHAR(64)  PRIMARY KEY,
+    record_kind   VARCHAR(16)  NOT NULL,
+    record_id     VARCHAR(200) NOT NULL,
+    applicant_id  VARCHAR(64)  NOT NULL,
+    lender_id     VARCHAR(64)  NOT NULL,
+    live_key      VARCHAR(220) UNIQUE,
+    claimed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    released_at   TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX finance_claim_by_record ON finance_claim (record_kind, record_id);

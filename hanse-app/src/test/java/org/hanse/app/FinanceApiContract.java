@@ -201,6 +201,31 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(api.get(evidence, sKey).status()).isEqualTo(403);
         assertThat(api.get(evidence, OPERATOR).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/lenders/" + bank + "/applicants/" + s + "/evidence", bankKey).status()).isEqualTo(403);
+        // No double financing: the order backs one live financing at a time, whichever lender asks.
+        String claims = "/api/v1/lenders/" + bank + "/claims";
+        Api.Response claimed = api.postJson(claims, bankKey, Map.of("kind", "ORDER", "record", order, "applicant", b));
+        assertThat(claimed.status()).as(claimed.text()).isEqualTo(201);
+        assertThat(claimed.<Number>at("ledger.index")).isNotNull();
+        assertThat(api.postJson(claims, bankKey, Map.of("kind", "ORDER", "record", order, "applicant", b)).status()).isEqualTo(409);
+        assertThat(api.postJson(claims, bankKey, Map.of("kind", "INVOICE", "record", "nope", "applicant", b)).errors())
+                .extracting(e -> e.substring(0, e.indexOf(':'))).containsExactly("record");
+        assertThat(api.postJson(claims, bankKey, Map.of("kind", "LOAN", "record", order, "applicant", b)).errors())
+                .extracting(e -> e.substring(0, e.indexOf(':'))).containsExactly("kind");
+        assertThat(api.postJson(claims, bankKey, Map.of("kind", "ORDER", "record", order, "applicant", s)).status()).isEqualTo(403);
+        assertThat(api.postJson(claims, bank2Key, Map.of("kind", "ORDER", "record", order, "applicant", b)).status()).isEqualTo(403);
+        String claims2 = "/api/v1/lenders/" + bank2 + "/claims";
+        assertThat(api.postJson(claims2, bank2Key, Map.of("kind", "ORDER", "record", order, "applicant", b)).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + bank2, bKey, "application/json", "").status()).isEqualTo(200);
+        Api.Response twice = api.postJson(claims2, bank2Key, Map.of("kind", "ORDER", "record", order, "applicant", b));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.text()).contains("already backs a live financing");
+        assertThat(delete(claims + "/" + claimed.at("id"), bank2Key).status()).isEqualTo(403);
+        Api.Response released = delete(claims + "/" + claimed.at("id"), bankKey);
+        assertThat(released.status()).as(released.text()).isEqualTo(200);
+        assertThat(released.<Number>at("releaseLedger.index")).isNotNull();
+        assertThat(delete(claims + "/" + claimed.at("id"), bankKey).status()).isEqualTo(409);
+        assertThat(api.postJson(claims2, bank2Key, Map.of("kind", "ORDER", "record", order, "applicant", b)).status()).isEqualTo(201);
+        assertThat(ledgerFindings()).isEmpty();
         // Revoked: nothing again; a second revocation finds no live consent.
         assertThat(delete("/api/v1/nodes/" + b + "/consents/" + bank, bankKey).status()).isEqualTo(403);
         Api.Response revoked = delete("/api/v1/nodes/" + b + "/consents/" + bank, bKey);

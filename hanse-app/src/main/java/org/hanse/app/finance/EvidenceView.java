@@ -33,6 +33,7 @@ class EvidenceView {
     private final TrustLedger trust;
     private final Certificates certificates;
     private final Sources sources;
+    private final FinanceEvidence finance;
 
     /** The further modules the view reads: shipments, credit record, relationship classes, buffers. */
     record Sources(ShipmentBook shipments, ShipmentEvidence shipmentEvidence, CreditRecords credit, RelationLedger relations, StockBook stock) {
@@ -40,7 +41,8 @@ class EvidenceView {
 
     EvidenceView(Consents consents, OrderBook orders, InvoiceBook invoices, InvoiceEvidence invoiceEvidence, TrustLedger trust,
                  Certificates certificates, ShipmentBook shipments, ShipmentEvidence shipmentEvidence, CreditRecords credit,
-                 RelationLedger relations, StockBook stock) {
+                 RelationLedger relations, StockBook stock, FinanceEvidence finance) {
+        this.finance = finance;
         this.sources = new Sources(shipments, shipmentEvidence, credit, relations, stock);
         this.consents = consents;
         this.orders = orders;
@@ -73,6 +75,11 @@ class EvidenceView {
     /** The evidence view of one applicant; {@code bufferHealth} is its worst buffer zone now (null without buffers). */
     record Evidence(String applicant, String lender, String coreCertificate, String bufferHealth, List<OrderBook.OrderRecord> orders,
                     List<ShipmentRecord> shipments, List<InvoiceRecord> invoices, List<Counterparty> counterparties) {
+    }
+
+    /** The ledger reference of a finance record (null when not recorded). */
+    Map<String, Object> reference(String kind, String id) {
+        return finance.reference(kind, id).orElse(null);
     }
 
     Evidence of(String lender, String node, Principal principal) {

@@ -21,6 +21,8 @@ class FinanceEvidence implements LedgerRecords {
     static final String ISSUED = "certificate.issued";
     static final String REVOKED = "certificate.revoked";
     static final String GUARANTEED = "guarantee.agreed";
+    static final String CLAIMED = "claim.made";
+    static final String RELEASED = "claim.released";
 
     private final EvidenceLedger ledger;
     private final FinanceRepository repository;
@@ -42,7 +44,7 @@ class FinanceEvidence implements LedgerRecords {
 
     @Override
     public Set<String> kinds() {
-        return Set.of(ISSUED, REVOKED, GUARANTEED);
+        return Set.of(ISSUED, REVOKED, GUARANTEED, CLAIMED, RELEASED);
     }
 
     @Override
@@ -51,6 +53,8 @@ class FinanceEvidence implements LedgerRecords {
             case ISSUED -> repository.certificate(recordId).map(FinanceEvidence::issued);
             case REVOKED -> repository.certificate(recordId).filter(c -> c.revokedAt() != null).map(FinanceEvidence::revoked);
             case GUARANTEED -> repository.guarantee(recordId).map(FinanceEvidence::guaranteed);
+            case CLAIMED -> repository.claim(recordId).map(FinanceEvidence::claimed);
+            case RELEASED -> repository.claim(recordId).filter(c -> c.releasedAt() != null).map(FinanceEvidence::released);
             default -> Optional.empty();
         };
     }
@@ -74,6 +78,26 @@ class FinanceEvidence implements LedgerRecords {
         r.put("revokedAt", c.revokedAt().toString());
         r.put("revokedBy", c.revokedBy());
         return new Evidence(List.of(c.node()), r);
+    }
+
+    private static Evidence claimed(FinanceRepository.ClaimRow c) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", c.id());
+        r.put("kind", c.kind());
+        r.put("record", c.record());
+        r.put("applicant", c.applicant());
+        r.put("lender", c.lender());
+        r.put("claimedAt", c.claimedAt().toString());
+        return new Evidence(List.of(c.applicant()), r);
+    }
+
+    private static Evidence released(FinanceRepository.ClaimRow c) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("claim", c.id());
+        r.put("kind", c.kind());
+        r.put("record", c.record());
+        r.put("releasedAt", c.releasedAt().toString());
+        return new Evidence(List.of(c.applicant()), r);
     }
 
     private static Evidence guaranteed(FinanceRepository.GuaranteeRow g) {

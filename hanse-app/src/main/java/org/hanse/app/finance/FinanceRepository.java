@@ -69,6 +69,28 @@ class FinanceRepository {
                 .query(FinanceRepository::guarantee).list();
     }
 
+    /** A claim of a financing on one evidence record; live while {@code releasedAt} is null. */
+    record ClaimRow(String id, String kind, String record, String applicant, String lender, Instant claimedAt, Instant releasedAt) {
+    }
+
+    /** Inserts a live claim; the unique live key refuses a second live claim on the same record (DuplicateKeyException). */
+    void insert(ClaimRow c) {
+        jdbc.sql("INSERT INTO finance_claim (id, record_kind, record_id, applicant_id, lender_id, live_key, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.kind(), c.record(), c.applicant(), c.lender(), c.kind() + ":" + c.record(), Timestamp.from(c.claimedAt())).update();
+    }
+
+    boolean release(String id, Instant at) {
+        return jdbc.sql("UPDATE finance_claim SET live_key = NULL, released_at = ? WHERE id = ? AND released_at IS NULL")
+                .params(Timestamp.from(at), id).update() == 1;
+    }
+
+    Optional<ClaimRow> claim(String id) {
+        return jdbc.sql("SELECT * FROM finance_claim WHERE id = ?").param(id).query((rs, n) -> new ClaimRow(rs.getString("id"),
+                rs.getString("record_kind"), rs.getString("record_id"), rs.getString("applicant_id"), rs.getString("lender_id"),
+                rs.getTimestamp("claimed_at").toInstant(), rs.getTimestamp("released_at") == null ? null : rs.getTimestamp("released_at").toInstant()))
+                .optional();
+    }
+
     private static CertificateRow certificate(ResultSet rs, int n) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new CertificateRow(rs.getString("id"), rs.getString("node_id"), rs.getString("issuer_id"), rs.getString("scope"),

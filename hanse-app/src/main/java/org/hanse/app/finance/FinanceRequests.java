@@ -25,4 +25,9 @@ final class FinanceRequests {
                      @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
                      @NotNull LocalDate validTo) {
     }
+
+    /** Body of {@code POST /api/v1/lenders/{lender}/claims}: the applicant's record a financing rests on. */
+    record Claim(@NotNull @Pattern(regexp = "INVOICE|ORDER", message = "must be INVOICE or ORDER") String kind,
+                 @NotBlank @Size(max = 200) String record, @NotBlank @Size(max = 64) String applicant) {
+    }
 }

@@ -39,6 +39,12 @@ public class OrderBook {
                 o.outcome(), o.placedAt(), o.earliest(), o.due(), evidence.reference(o).orElse(null))).toList();
     }
 
+    /** One order as {@link #recordsOf} shows it. */
+    public Optional<OrderRecord> record(String orderId) {
+        return orders.find(orderId).map(o -> new OrderRecord(o.id(), o.buyer(), o.supplier(), o.status().name(), o.outcome(), o.placedAt(),
+                o.earliest(), o.due(), evidence.reference(o).orElse(null)));
+    }
+
     /** Stock the supplier promised (allocated at decision) to its other orders and has not shipped on them yet. */
     public double allocatedToOthers(String supplier, String material, String order) {
         return available.allocatedToOthers(supplier, material, order);
