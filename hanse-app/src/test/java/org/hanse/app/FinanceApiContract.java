@@ -25,20 +25,8 @@ abstract class FinanceApiContract extends ApiTestSupport {
         return r.at("apiKey");
     }
 
-    /** DELETE over the test's client (Api has no delete of its own). */
     Api.Response delete(String path, String key) {
-        try {
-            java.net.http.HttpResponse<String> r = api.client().send(java.net.http.HttpRequest.newBuilder(api.uri(path)).DELETE()
-                    .header("Authorization", "Bearer " + key).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            String type = r.headers().firstValue("Content-Type").orElse("");
-            Object body = type.contains("json") && !r.body().isEmpty() ? Api.JSON.readValue(r.body(), Object.class) : null;
-            return new Api.Response(r.statusCode(), type, r.body(), body, r.headers());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return FinanceHttp.delete(api, path, key);
     }
 
     String institution(String id, String kind) {
@@ -136,19 +124,16 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(ledgerFindings()).isEmpty();
     }
 
-    @Test
-    void aLenderReadsAnApplicantsEvidenceOnlyWithItsLiveConsent() {
+    /** A buyer linked to its supplier, with a confirmed order of 40 boards and a shipped unit of 10 at 12.50 EUR. */
+    record Chain(String b, String bKey, String s, String sKey, String order, Number orderLedger, String shipment) {
+    }
+
+    Chain chain() {
         String board = "4012345000016";
         String b = id("app");
         String bKey = node(b, "manufacturer");
         String s = id("appsup");
         String sKey = node(s, "supplier");
-        String bank = id("lend");
-        String bankKey = institution(bank, "LENDER");
-        String bank2 = id("lend2");
-        String bank2Key = institution(bank2, "LENDER");
-        String auditor = id("cert");
-        institution(auditor, "CERTIFIER");
         assertThat(api.put("/api/v1/nodes/" + s + "/capacity", sKey, "application/json", """
                 {"wip-max": 100, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24}],
                  "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 100}]}""".formatted(board)).status()).isEqualTo(200);
@@ -164,6 +149,24 @@ abstract class FinanceApiContract extends ApiTestSupport {
         Api.Response shipped = api.postJson("/api/v1/shipments", sKey, Map.of("id", shipment, "order", order, "lines",
                 List.of(Map.of("material", board, "quantity", "10", "unitPrice", "12.50", "currency", "EUR"))));
         assertThat(shipped.status()).as(shipped.text()).isEqualTo(201);
+        return new Chain(b, bKey, s, sKey, order, placed.<Number>at("ledger.index"), shipment);
+    }
+
+    @Test
+    void aLenderReadsAnApplicantsEvidenceOnlyWithItsLiveConsent() {
+        Chain c = chain();
+        String b = c.b();
+        String bKey = c.bKey();
+        String s = c.s();
+        String sKey = c.sKey();
+        String order = c.order();
+        String shipment = c.shipment();
+        String bank = id("lend");
+        String bankKey = institution(bank, "LENDER");
+        String bank2 = id("lend2");
+        String bank2Key = institution(bank2, "LENDER");
+        String auditor = id("cert");
+        institution(auditor, "CERTIFIER");
         String evidence = "/api/v1/lenders/" + bank + "/applicants/" + b + "/evidence";
         // Without consent: nothing.
         assertThat(api.get(evidence, bankKey).status()).isEqualTo(403);
@@ -176,7 +179,7 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(granted.status()).as(granted.text()).isEqualTo(200);
         assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + bank, bKey, "application/json", "").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/lenders/" + bank + "/applicants", bankKey).<List<Map<String, Object>>>at("items"))
-                .extracting(c -> c.get("node")).containsExactly(b);
+                .extracting(a -> a.get("node")).containsExactly(b);
         assertThat(api.get("/api/v1/lenders/" + bank + "/applicants", bank2Key).status()).isEqualTo(403);
         // With consent the lender reads the applicant's orders with their ledger references, and its counterparties.
         Api.Response view = api.get(evidence, bankKey);
@@ -184,7 +187,7 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(view.<String>at("orders.0.id")).isEqualTo(order);
         assertThat(view.<String>at("orders.0.status")).isEqualTo("CONFIRMED");
         assertThat(view.<String>at("orders.0.supplier")).isEqualTo(s);
-        assertThat(view.<Number>at("orders.0.ledger.index")).isEqualTo(placed.<Number>at("ledger.index"));
+        assertThat(view.<Number>at("orders.0.ledger.index")).isEqualTo(c.orderLedger());
         assertThat(view.<String>at("counterparties.0.node")).isEqualTo(s);
         // 10 boards × 12.50 EUR = 125.00 EUR, not yet delivered or inspected; no instalment due yet: credit record 1.
         assertThat(view.<String>at("shipments.0.shipment")).isEqualTo(shipment);
@@ -201,6 +204,64 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(api.get(evidence, sKey).status()).isEqualTo(403);
         assertThat(api.get(evidence, OPERATOR).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/lenders/" + bank + "/applicants/" + s + "/evidence", bankKey).status()).isEqualTo(403);
+        // Revoked: nothing again; a second revocation finds no live consent.
+        assertThat(delete("/api/v1/nodes/" + b + "/consents/" + bank, bankKey).status()).isEqualTo(403);
+        Api.Response revoked = delete("/api/v1/nodes/" + b + "/consents/" + bank, bKey);
+        assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+        assertThat(revoked.<String>at("revokedAt")).isNotNull();
+        assertThat(api.get(evidence, bankKey).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/lenders/" + bank + "/applicants", bankKey).<List<?>>at("items")).isEmpty();
+        assertThat(delete("/api/v1/nodes/" + b + "/consents/" + bank, bKey).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aLendersPersonSignsInAndSeesItsApplicantsAndTheirEvidence() throws Exception {
+        String bank = id("web");
+        String password = "twelve chars ok";
+        Api.Response bad = api.postJson("/api/v1/institutions", OPERATOR, Map.of("id", bank, "kind", "LENDER", "name", "Bank",
+                "person", Map.of("email", "nope", "name", "Lena", "password", "short")));
+        assertThat(bad.errors()).extracting(e -> e.substring(0, e.indexOf(':'))).containsExactlyInAnyOrder("person.email", "person.password");
+        assertThat(api.get("/api/v1/institutions", OPERATOR).text()).doesNotContain(bank);
+        Api.Response created = api.postJson("/api/v1/institutions", OPERATOR, Map.of("id", bank, "kind", "LENDER", "name", "Bank",
+                "person", Map.of("email", "lena@" + bank + ".test", "name", "Lena", "password", password)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String b = id("webapp");
+        String bKey = node(b, "manufacturer");
+        assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + bank, bKey, "application/json", "").status()).isEqualTo(200);
+        java.net.http.HttpClient browser = FinanceHttp.signIn(api, "lena@" + bank + ".test", password);
+        var home = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(home.headers().firstValue("Location").orElse("")).endsWith("/ui/lenders/" + bank);
+        var page = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + bank)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("data-applicant=\"" + b + "\"");
+        var view = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + bank + "/applicants/" + b)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+        assertThat(view.body()).contains("Evidence of " + b).doesNotContain("<script>");
+        // Another lender's page and a node without consent stay closed to her.
+        String other = id("webother");
+        institution(other, "LENDER");
+        var foreign = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + other)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        String stranger = id("webstr");
+        node(stranger, "manufacturer");
+        var closed = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + bank + "/applicants/" + stranger)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(closed.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anInvoiceOrOrderBacksOneLiveFinancingAtATime() {
+        Chain c = chain();
+        String b = c.b();
+        String bKey = c.bKey();
+        String s = c.s();
+        String order = c.order();
+        String bank = id("cl");
+        String bankKey = institution(bank, "LENDER");
+        String bank2 = id("cl2");
+        String bank2Key = institution(bank2, "LENDER");
+        assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + bank, bKey, "application/json", "").status()).isEqualTo(200);
         // No double financing: the order backs one live financing at a time, whichever lender asks.
         String claims = "/api/v1/lenders/" + bank + "/claims";
         Api.Response claimed = api.postJson(claims, bankKey, Map.of("kind", "ORDER", "record", order, "applicant", b));
@@ -226,61 +287,5 @@ abstract class FinanceApiContract extends ApiTestSupport {
         assertThat(delete(claims + "/" + claimed.at("id"), bankKey).status()).isEqualTo(409);
         assertThat(api.postJson(claims2, bank2Key, Map.of("kind", "ORDER", "record", order, "applicant", b)).status()).isEqualTo(201);
         assertThat(ledgerFindings()).isEmpty();
-        // Revoked: nothing again; a second revocation finds no live consent.
-        assertThat(delete("/api/v1/nodes/" + b + "/consents/" + bank, bankKey).status()).isEqualTo(403);
-        Api.Response revoked = delete("/api/v1/nodes/" + b + "/consents/" + bank, bKey);
-        assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
-        assertThat(revoked.<String>at("revokedAt")).isNotNull();
-        assertThat(api.get(evidence, bankKey).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/lenders/" + bank + "/applicants", bankKey).<List<?>>at("items")).isEmpty();
-        assertThat(delete("/api/v1/nodes/" + b + "/consents/" + bank, bKey).status()).isEqualTo(404);
-    }
-
-    @Test
-    void aLendersPersonSignsInAndSeesItsApplicantsAndTheirEvidence() throws Exception {
-        String bank = id("web");
-        String password = "twelve chars ok";
-        Api.Response bad = api.postJson("/api/v1/institutions", OPERATOR, Map.of("id", bank, "kind", "LENDER", "name", "Bank",
-                "person", Map.of("email", "nope", "name", "Lena", "password", "short")));
-        assertThat(bad.errors()).extracting(e -> e.substring(0, e.indexOf(':'))).containsExactlyInAnyOrder("person.email", "person.password");
-        assertThat(api.get("/api/v1/institutions", OPERATOR).text()).doesNotContain(bank);
-        Api.Response created = api.postJson("/api/v1/institutions", OPERATOR, Map.of("id", bank, "kind", "LENDER", "name", "Bank",
-                "person", Map.of("email", "lena@" + bank + ".test", "name", "Lena", "password", password)));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String b = id("webapp");
-        String bKey = node(b, "manufacturer");
-        assertThat(api.put("/api/v1/nodes/" + b + "/consents/" + bank, bKey, "application/json", "").status()).isEqualTo(200);
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        String login = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/login")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + java.net.URLEncoder.encode("lena@" + bank + ".test", java.nio.charset.StandardCharsets.UTF_8)
-                + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
-                + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
-        var signedIn = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("failed");
-        var home = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(home.headers().firstValue("Location").orElse("")).endsWith("/ui/lenders/" + bank);
-        var page = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + bank)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("data-applicant=\"" + b + "\"");
-        var view = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + bank + "/applicants/" + b)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
-        assertThat(view.body()).contains("Evidence of " + b).doesNotContain("<script>");
-        // Another lender's page and a node without consent stay closed to her.
-        String other = id("webother");
-        institution(other, "LENDER");
-        var foreign = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + other)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(foreign.statusCode()).isEqualTo(403);
-        String stranger = id("webstr");
-        node(stranger, "manufacturer");
-        var closed = browser.send(java.net.http.HttpRequest.newBuilder(api.uri("/ui/lenders/" + bank + "/applicants/" + stranger)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(closed.statusCode()).isEqualTo(403);
     }
 }
