@@ -33,7 +33,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The authorization matrix, generated from the OpenAPI document: every operation in {@code /v3/api-docs} is called as
  * anonymous, as the owning node, as a linked partner, as an unrelated node, as a signed-in viewer (a web session, which
- * the key-only API must not accept) and as the platform operator, and the answer's class is compared with the table
+ * the key-only API must not accept), as the platform operator and as a lender (which gets what a stranger gets on a node's endpoints), and the answer's class is compared with the table
  * {@code authorization-matrix.tsv} beside this test. An operation without a row, or a row without an operation, fails.
  *
  * <p>Classes: {@code 2xx}; {@code 400}, {@code 409}, {@code 415} (allowed to ask, the empty request is refused on its
@@ -45,7 +45,7 @@ import org.springframework.test.context.TestPropertySource;
 class AuthorizationMatrixTest extends ApiTestSupport {
 
     static final Path TABLE = Path.of("src/test/resources/authorization-matrix.tsv");
-    static final List<String> CALLERS = List.of("anonymous", "owner", "partner", "stranger", "viewer", "operator");
+    static final List<String> CALLERS = List.of("anonymous", "owner", "partner", "stranger", "viewer", "operator", "lender");
     static final String BOARD = "4012345000016";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -54,7 +54,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     /** The fixture: owner (a buyer) linked to partner (its supplier), an unrelated node, an order and a shipment. */
     record Fixture(String owner, String partner, String stranger, Map<String, String> keys, String viewerCookie,
-                   String link, String order, String shipment, String missing, String ledgerEntry) {
+                   String link, String order, String shipment, String missing, String ledgerEntry, String lender, String lenderKey) {
     }
 
     @Test
@@ -138,6 +138,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "partner" -> f.keys().get(f.partner());
             case "stranger" -> f.keys().get(f.stranger());
             case "operator" -> OPERATOR;
+            case "lender" -> f.lenderKey();
             default -> null;
         };
         if (key != null) {
@@ -161,7 +162,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     /** Fills the path's variables from the fixture: nodes are the owner's, pairs are owner → partner. */
     static String resolve(String path, Fixture f) {
         String out = path.replace("{buyer}", f.owner()).replace("{supplier}", f.partner())
-                .replace("{truster}", f.owner()).replace("{trustee}", f.partner())
+                .replace("{truster}", f.owner()).replace("{trustee}", f.partner()).replace("{core}", f.owner()).replace("{lender}", f.lender())
                 .replace("{version}", "1").replace("{material}", BOARD).replace("{code}", BOARD);
         if (out.startsWith("/api/v1/nodes/{id}")) {
             out = out.replace("{id}", f.owner());
@@ -197,7 +198,14 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         assertThat(api.postJson("/api/v1/shipments", keys.get(partner), Map.of("id", shipment, "order", order, "lines",
                 List.of(Map.of("material", BOARD, "quantity", "10", "unitPrice", "12.50", "currency", "EUR")))).status()).isEqualTo(201);
         return new Fixture(owner, partner, stranger, keys, viewerSession(owner), link.at("id"), order, shipment, "missing-" + run,
-                String.valueOf(placed.<Number>at("ledger.index")));
+                String.valueOf(placed.<Number>at("ledger.index")), "ml-" + run, lender("ml-" + run));
+    }
+
+    /** A lender admitted by the operator; returns its API key. */
+    String lender(String id) {
+        Api.Response r = api.postJson("/api/v1/institutions", OPERATOR, Map.of("id", id, "kind", "LENDER", "name", "Bank " + id));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.at("apiKey");
     }
 
     String node(String id) {

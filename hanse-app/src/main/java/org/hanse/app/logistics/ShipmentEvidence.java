@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * carries the inspection result: accepted and rejected quantities). Built from the stored rows, when recorded and when audited.
  */
 @Component
-class ShipmentEvidence implements LedgerRecords {
+public class ShipmentEvidence implements LedgerRecords {
 
     static final String CREATED = "shipment.created";
     static final String MILESTONE = "shipment.milestone";
@@ -39,7 +39,8 @@ class ShipmentEvidence implements LedgerRecords {
         ledger.append(MILESTONE, id, milestone(id).orElseThrow());
     }
 
-    Optional<Map<String, Object>> reference(String shipment) {
+    /** The ledger reference ({@code index}, {@code proof}) of the shipment's creation, if recorded. */
+    public Optional<Map<String, Object>> reference(String shipment) {
         return ledger.reference(CREATED, shipment);
     }
 

@@ -36,8 +36,9 @@ class NodeController {
     ResponseEntity<Map<String, Object>> register(@RequestBody String body,
                                                  @RequestHeader(name = "Content-Type") String contentType,
                                                  Principal principal) {
-        if (principal.kind() == Principal.Kind.NODE) {
-            throw new ForbiddenException("a node cannot register other nodes; use the operator key or register without a key");
+        // Only the operator or a self-registering caller registers; a node or an institution key does not.
+        if (principal.kind() != Principal.Kind.OPERATOR && principal.kind() != Principal.Kind.ANONYMOUS) {
+            throw new ForbiddenException("a node or institution cannot register nodes; use the operator key or register without a key");
         }
         NodeRegistry.Registration registration = registry.register(ConfigFiles.parse(body, isJson(contentType)));
         Map<String, Object> response = new LinkedHashMap<>();

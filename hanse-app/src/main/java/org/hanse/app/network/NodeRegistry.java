@@ -154,6 +154,20 @@ public class NodeRegistry implements NodeKeyLookup {
         return nodes.find(id).map(n -> modules(n.config())).orElse(Set.of());
     }
 
+    /** The roles a node's current config declares; empty when there is no such node. */
+    @SuppressWarnings("unchecked")
+    public Optional<Set<org.hanse.core.node.NodeRole>> rolesOf(String id) {
+        return nodes.find(id).map(n -> {
+            Set<org.hanse.core.node.NodeRole> roles = java.util.EnumSet.noneOf(org.hanse.core.node.NodeRole.class);
+            Object node = n.config().get("node");
+            Object keys = node instanceof Map<?, ?> m ? m.get("roles") : null;
+            for (Object key : keys instanceof List<?> l ? l : List.of()) {
+                org.hanse.core.node.NodeRole.ofKey(String.valueOf(key)).ifPresent(roles::add);
+            }
+            return roles;
+        });
+    }
+
     Optional<Snapshot> current(String id) {
         return nodes.find(id).map(Snapshot::of);
     }

@@ -16,14 +16,33 @@ public class OrderBook {
     private final CapacityStore capacity;
     private final OrderProgress progress;
     private final AvailableStock available;
+    private final OrderEvidence evidence;
 
     OrderBook(OrderRepository orders, @org.springframework.context.annotation.Lazy Orders service, CapacityStore capacity,
-              OrderProgress progress, @org.springframework.context.annotation.Lazy AvailableStock available) {
+              OrderProgress progress, @org.springframework.context.annotation.Lazy AvailableStock available, OrderEvidence evidence) {
         this.orders = orders;
+        this.evidence = evidence;
         this.available = available;
         this.progress = progress;
         this.service = service;
         this.capacity = capacity;
+    }
+
+    /** An order as a lender's evidence view shows it: parties, state, decision outcome, window and ledger reference. */
+    public record OrderRecord(String id, String buyer, String supplier, String status, String outcome, Instant placedAt, Instant earliest,
+                              Instant due, Map<String, Object> ledger) {
+    }
+
+    /** The node's newest orders as buyer or supplier, each with its ledger reference (null when not recorded). */
+    public List<OrderRecord> recordsOf(String node, int limit) {
+        return orders.of(node, "any", limit).stream().map(o -> new OrderRecord(o.id(), o.buyer(), o.supplier(), o.status().name(),
+                o.outcome(), o.placedAt(), o.earliest(), o.due(), evidence.reference(o).orElse(null))).toList();
+    }
+
+    /** One order as {@link #recordsOf} shows it. */
+    public Optional<OrderRecord> record(String orderId) {
+        return orders.find(orderId).map(o -> new OrderRecord(o.id(), o.buyer(), o.supplier(), o.status().name(), o.outcome(), o.placedAt(),
+                o.earliest(), o.due(), evidence.reference(o).orElse(null)));
     }
 
     /** Stock the supplier promised (allocated at decision) to its other orders and has not shipped on them yet. */

@@ -40,6 +40,11 @@ class OrderEvidence implements LedgerRecords {
         ledger.append(OVERRIDDEN, overrideId(o), overrideEvidence(o));
     }
 
+    /** The ledger reference ({@code index}, {@code proof}) of the order's placement, if recorded. */
+    Optional<Map<String, Object>> reference(StoredOrder o) {
+        return ledger.reference(PLACED, recordId(o));
+    }
+
     /** The order's API shape for {@code viewer} with {@code ledger: {index, proof}} (and {@code overrideLedger}) when recorded. */
     Map<String, Object> json(StoredOrder o, String viewer) {
         Map<String, Object> m = OrderJson.of(o, viewer);

@@ -110,6 +110,12 @@ public class RelationLedger implements RelationshipDepth {
         return jdbc.sql("SELECT * FROM relation_pair WHERE orders_count >= 0 ORDER BY buyer_id, supplier_id").query(RelationLedger::toPair).list();
     }
 
+    /** The pair's relationship class as last assessed (no new assessment); empty when never assessed. */
+    public Optional<String> relationClass(String buyer, String supplier) {
+        return jdbc.sql("SELECT relation_class FROM relation_pair WHERE buyer_id = ? AND supplier_id = ? AND orders_count >= 0")
+                .params(buyer, supplier).query(String.class).optional();
+    }
+
     /** Re-assesses the pair now (on each order, and daily as orders leave the window). */
     @Transactional
     public Pair assess(String buyer, String supplier) {

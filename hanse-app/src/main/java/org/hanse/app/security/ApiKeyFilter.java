@@ -22,11 +22,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private final OperatorKey operatorKey;
     private final NodeKeyLookup nodeKeys;
     private final SecurityProperties properties;
+    private final Institutions institutions;
 
-    ApiKeyFilter(OperatorKey operatorKey, NodeKeyLookup nodeKeys, SecurityProperties properties) {
+    ApiKeyFilter(OperatorKey operatorKey, NodeKeyLookup nodeKeys, SecurityProperties properties, Institutions institutions) {
         this.operatorKey = operatorKey;
         this.nodeKeys = nodeKeys;
         this.properties = properties;
+        this.institutions = institutions;
     }
 
     @Override
@@ -56,7 +58,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The principal behind an Authorization header: the operator, a node, or empty for a missing or wrong key. */
+    /** The principal behind an Authorization header: the operator, a node, a lender or certifier, or empty for a missing or wrong key. */
     Optional<Principal> resolve(String header) {
         if (header == null) {
             return Optional.empty();
@@ -71,7 +73,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
         if (operatorKey.matches(key)) {
             return Optional.of(Principal.OPERATOR);
         }
-        return nodeKeys.nodeIdForKeyHash(ApiKeys.hash(key)).map(Principal::node);
+        String hash = ApiKeys.hash(key);
+        return nodeKeys.nodeIdForKeyHash(hash).map(Principal::node).or(() -> institutions.principalForKeyHash(hash));
     }
 
     private static boolean isRegistration(HttpServletRequest request) {

@@ -39,6 +39,7 @@ class ApiRateLimit implements WebMvcConfigurer, HandlerInterceptor {
             case NODE -> "node:" + principal.nodeId();
             case OPERATOR -> "operator";
             case ANONYMOUS -> "address:" + request.getRemoteAddr();
+            case LENDER, CERTIFIER -> "institution:" + principal.institutionId();
         };
         ApiRateLimits.Bucket bucket = principal.kind() == Principal.Kind.ANONYMOUS ? limits.anonymous() : limits.keyed();
         Duration wait = buckets.take(key, bucket);

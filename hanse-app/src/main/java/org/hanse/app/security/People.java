@@ -61,10 +61,10 @@ public class People implements UserDetailsService {
         if (email == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT email, display_name, password_hash, node_id, role FROM person WHERE email = ?")
+        return jdbc.sql("SELECT email, display_name, password_hash, node_id, role, institution_id FROM person WHERE email = ?")
                 .param(email.trim().toLowerCase(Locale.ROOT))
                 .query((rs, n) -> new SignedInPerson(rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-                        rs.getString("node_id"), PersonRole.valueOf(rs.getString("role"))))
+                        rs.getString("node_id"), PersonRole.valueOf(rs.getString("role")), rs.getString("institution_id")))
                 .optional();
     }
 
@@ -79,6 +79,20 @@ public class People implements UserDetailsService {
             throw new InvalidInputException(problems);
         }
         return insert(normalised, displayName.trim(), password, nodeId, PersonRole.NODE_ADMIN, null);
+    }
+
+    /** The person who signs in for a lender or certifier (paths {@code person.*}); a taken email is a 409. */
+    @Transactional
+    void createInstitutionOfficer(String institutionId, InstitutionKind kind, String email, String displayName, String password) {
+        List<Problem> problems = new ArrayList<>();
+        String normalised = checkEmail("person.email", email, problems);
+        checkName("person.name", displayName, problems);
+        checkPassword("person.password", password, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        insert(normalised, displayName.trim(), password, null, kind == InstitutionKind.LENDER ? PersonRole.LENDER_OFFICER : PersonRole.CERTIFIER_OFFICER, null);
+        jdbc.sql("UPDATE person SET institution_id = ? WHERE email = ?").params(institutionId, normalised).update();
     }
 
     /** Checks the admin fields of a join form before anything is stored, so a bad form registers nothing. */

@@ -9,7 +9,11 @@ public enum PersonRole {
     /** Reads the node's workspace; changes nothing. */
     VIEWER("Viewer"),
     /** Runs the platform: sees the whole network and its alerts. */
-    PLATFORM_OPERATOR("Platform operator");
+    PLATFORM_OPERATOR("Platform operator"),
+    /** Works for a lender: reads consenting applicants' evidence. */
+    LENDER_OFFICER("Lender"),
+    /** Works for a certifier (auditor). */
+    CERTIFIER_OFFICER("Certifier");
 
     private final String label;
 
@@ -28,6 +32,6 @@ public enum PersonRole {
 
     /** The roles a node admin may give by invitation. */
     static boolean invitable(PersonRole role) {
-        return role != PLATFORM_OPERATOR;
+        return role != PLATFORM_OPERATOR && role != LENDER_OFFICER && role != CERTIFIER_OFFICER;
     }
 }

@@ -2,17 +2,51 @@ package org.hanse.app.security;
 
 import org.hanse.app.web.ForbiddenException;
 
-/** The caller of an API request: a node (by its API key), the platform operator, or anonymous (self-registration only). */
-public record Principal(Kind kind, String nodeId) {
+/**
+ * The caller of an API request: a node (by its API key), the platform operator, a financial institution (lender or
+ * certifier, by its API key: {@code institutionId} set, {@code nodeId} null so no node check passes for it), or
+ * anonymous (self-registration only).
+ */
+public record Principal(Kind kind, String nodeId, String institutionId) {
 
     /** What kind of caller this is. */
-    public enum Kind { NODE, OPERATOR, ANONYMOUS }
+    public enum Kind { NODE, OPERATOR, ANONYMOUS, LENDER, CERTIFIER }
 
     public static final Principal OPERATOR = new Principal(Kind.OPERATOR, null);
     public static final Principal ANONYMOUS = new Principal(Kind.ANONYMOUS, null);
 
+    /** A caller that is not an institution. */
+    public Principal(Kind kind, String nodeId) {
+        this(kind, nodeId, null);
+    }
+
     public static Principal node(String nodeId) {
         return new Principal(Kind.NODE, nodeId);
+    }
+
+    /** A lender's or certifier's key. */
+    public static Principal institution(InstitutionKind kind, String institutionId) {
+        return new Principal(kind == InstitutionKind.LENDER ? Kind.LENDER : Kind.CERTIFIER, null, institutionId);
+    }
+
+    /** Whether this is the lender or certifier {@code id}. */
+    public boolean isInstitution(String id) {
+        return (kind == Kind.LENDER || kind == Kind.CERTIFIER) && institutionId.equals(id);
+    }
+
+    /** Passes only for the lender {@code id}; every other caller gets 403. */
+    public void requireLender(String id) {
+        if (kind != Kind.LENDER || !institutionId.equals(id)) {
+            throw new ForbiddenException("only lender " + id + " may do this");
+        }
+    }
+
+    /** Passes for a lender's or certifier's key and returns its id; every other caller gets 403. */
+    public String requireInstitution() {
+        if (kind != Kind.LENDER && kind != Kind.CERTIFIER) {
+            throw new ForbiddenException("this call must be made with a lender's or certifier's API key");
+        }
+        return institutionId;
     }
 
     public boolean isOperator() {
@@ -44,6 +78,7 @@ public record Principal(Kind kind, String nodeId) {
             case NODE -> nodeId;
             case OPERATOR -> "operator";
             case ANONYMOUS -> "anonymous";
+            case LENDER, CERTIFIER -> kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + institutionId;
         };
     }
 }

@@ -21,9 +21,13 @@ class WorkspacePage {
         this.nodes = nodes;
     }
 
-    /** Home: a node's people land in their workspace, the platform operator on the network. */
+    /** Home: a node's people land in their workspace, the platform operator on the network, a lender's on its applicants. */
     @GetMapping({"/", "/ui"})
     String home(SignedInPerson me) {
+        if (me.institutionId() != null) {
+            // A lender's people land on their applicants; a certifier has no page of its own yet.
+            return me.isLenderOfficer() ? "redirect:/ui/lenders/" + me.institutionId() : "redirect:/ui/account";
+        }
         return me.isPlatformOperator() ? "redirect:/ui/network" : "redirect:/ui/nodes/" + me.nodeId();
     }
 

@@ -101,7 +101,7 @@ class NodeConfigReaderTest {
                 new Problem("colour", "unknown field; expected one of [bom-mapping, capacity, modules, node, response-timeout]"),
                 new Problem("node.id", "must match [a-z0-9][a-z0-9-]{2,63}"),
                 new Problem("node.name", "is required"),
-                new Problem("node.roles[1]", "unknown role 'wizard'; expected one of [supplier, manufacturer, distributor, retailer, logistics]"),
+                new Problem("node.roles[1]", "unknown role 'wizard'; expected one of [supplier, manufacturer, distributor, retailer, logistics, core]"),
                 new Problem("node.roles[2]", "duplicate role 'manufacturer'"),
                 new Problem("node.location.lat", "must lie in [-90, 90]"),
                 new Problem("node.location.lon", "must be a number"),
