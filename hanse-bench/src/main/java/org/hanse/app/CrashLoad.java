@@ -122,11 +122,15 @@ final class CrashLoad {
                     case MOVEMENT -> "/api/v1/nodes/" + w.node() + "/stock/movements";
                     case PAYMENT -> "/api/v1/payments";
                 };
-                int status = send(base, "POST", path, w.key(), w.body()).statusCode();
+                HttpResponse<String> answer = send(base, "POST", path, w.key(), w.body());
+                int status = answer.statusCode();
                 if (status / 100 == 2) {
                     acknowledged.add(w);
-                } else {
-                    refused.incrementAndGet();
+                } else if (refused.incrementAndGet() <= 3) {
+                    // A refusal is not a durability failure but fails the run: say why, so it can be told from a lost write.
+                    String body = answer.body() == null ? "" : answer.body();
+                    System.err.println("crash load: " + w.kind() + " " + w.id() + " refused " + status + ": "
+                            + body.substring(0, Math.min(300, body.length())));
                 }
             }
         } catch (IOException | InterruptedException serverGone) {
