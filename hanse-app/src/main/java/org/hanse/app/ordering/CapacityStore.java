@@ -128,6 +128,11 @@ class CapacityStore {
     void release(String orderId) {
         // Every path that gives an order's hours back (reject, withdraw, cancel, completion) gives its stock promise back too.
         allocations.release(orderId, clock.instant());
+        releaseHours(orderId);
+    }
+
+    /** Gives only an order's hours back, its stock promise kept (a displaced order keeps its acceptance, RULES 3.5). */
+    void releaseHours(String orderId) {
         List<Object[]> rows = jdbc.sql("SELECT node_id, resource_id, work_date, hours FROM capacity_reservation WHERE order_id = ?")
                 .param(orderId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4)})
                 .list();
@@ -148,6 +153,18 @@ class CapacityStore {
             jdbc.sql("INSERT INTO capacity_load (node_id, resource_id, work_date, hours) VALUES (?, ?, ?, ?)")
                     .params(nodeId, resource, Date.valueOf(day), hours).update();
         }
+    }
+
+    /** One day's reserved hours of an order on a resource. */
+    record Booked(String orderId, String resource, LocalDate date, double hours) {
+    }
+
+    /** The reservations of the supplier's open orders, by order and date. */
+    List<Booked> booked(String nodeId) {
+        return jdbc.sql("SELECT r.order_id, r.resource_id, r.work_date, r.hours FROM capacity_reservation r JOIN purchase_order o"
+                        + " ON o.id = r.order_id WHERE r.node_id = ? AND o." + OrderRepository.OPEN
+                        + " ORDER BY r.order_id, r.work_date").param(nodeId)
+                .query((rs, n) -> new Booked(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4))).list();
     }
 
     List<Map<String, Object>> reservations(String orderId) {

@@ -53,7 +53,7 @@ class Orders {
     private final OrderProgress progress;
     private final OrderRepository orders;
     private final CapacityStore capacity;
-    private final ChainPlanner planner;
+    private final CapacityDisplacement planner;
     private final Adjacency adjacency;
     private final NodeEvents events;
     private final JsonMapper json;
@@ -64,7 +64,7 @@ class Orders {
     private final OrderAnnouncer announcer;
     private final AcceptedTree tree;
 
-    Orders(OrderRepository orders, CapacityStore capacity, ChainPlanner planner, Adjacency adjacency, NodeEvents events,
+    Orders(OrderRepository orders, CapacityStore capacity, CapacityDisplacement planner, Adjacency adjacency, NodeEvents events,
            JsonMapper json, Clock clock, org.hanse.app.parameters.NetworkParameterSource parameters, OrderEvidence evidence,
            OrderProgress progress, Proposals proposals, LinePrices prices,
            OrderAnnouncer announcer, AcceptedTree tree) {
