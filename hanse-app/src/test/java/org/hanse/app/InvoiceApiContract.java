@@ -18,49 +18,20 @@ import org.springframework.boot.test.context.SpringBootTest;
         ApiTestSupport.OPERATOR_PROPERTY, "hanse.data-dir=target/test-data", "hanse.links.timeout-check=PT1H"})
 abstract class InvoiceApiContract extends ApiTestSupport {
 
-    static final String BOARD = "4012345000016";
+    static final String BOARD = TradeNet.BOARD;
 
-    record Net(String buyer, String supplier, String outsider, Map<String, String> keys, String order) {
-        String key(String node) {
-            return keys.get(node);
-        }
+    TradeNet net() {
+        return TradeNet.of(this, "i");
     }
 
-    String node(String id) {
-        Api.Response r = api.post("/api/v1/nodes", null, YAML, "node: { id: " + id + ", name: \"" + id + "\", roles: [manufacturer], "
-                + "location: { lat: 52.0, lon: 8.5 } }\nmodules: [order-sync, inventory-notify, exception-broadcast]\nbom-mapping:\n"
-                + "  - { local: SP19, material: \"" + BOARD + "\", unit: { local: sheet, code: H87, factor: 1 } }\n");
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.at("apiKey");
-    }
-
-    Net net() {
-        String b = id("ib");
-        String s = id("is");
-        String o = id("io");
-        Map<String, String> keys = Map.of(b, node(b), s, node(s), o, node(o));
-        api.put("/api/v1/nodes/" + s + "/capacity", keys.get(s), "application/json", """
-                {"wip-max": 100, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24}],
-                 "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 100}]}""".formatted(BOARD));
-        Api.Response link = api.postJson("/api/v1/links", keys.get(b), Map.of("buyer", b, "supplier", s, "materials", List.of(BOARD)));
-        api.post("/api/v1/links/" + link.at("id") + "/accept", keys.get(s), "application/json", "");
-        Instant now = Instant.now();
-        String order = "io-" + run;
-        Api.Response placed = api.postJson("/api/v1/orders", keys.get(b), Map.of("id", order, "supplier", s,
-                "lines", List.of(Map.of("material", BOARD, "quantity", "40", "unit", "H87")),
-                "earliest", now.plus(Duration.ofDays(2)).toString(), "due", now.plus(Duration.ofDays(6)).toString()));
-        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
-        return new Net(b, s, o, keys, order);
-    }
-
-    Api.Response milestone(Net n, String shipment, String node, Map<String, Object> body) {
+    Api.Response milestone(TradeNet n, String shipment, String node, Map<String, Object> body) {
         Api.Response r = api.postJson("/api/v1/shipments/" + shipment + "/milestones", n.key(node), body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r;
     }
 
     /** One unit of 20 boards at 389.00 EUR, shipped at {@code shippedAt}. */
-    String ship(Net n, String name, Instant shippedAt) {
+    String ship(TradeNet n, String name, Instant shippedAt) {
         String shipment = name + "-" + run;
         Api.Response created = api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", shipment, "order", n.order(),
                 "lines", List.of(Map.of("material", BOARD, "quantity", "20", "unitPrice", "389.00", "currency", "EUR"))));
@@ -75,7 +46,7 @@ abstract class InvoiceApiContract extends ApiTestSupport {
 
     @Test
     void theAcceptedQuantityIsInvoicedTheRejectedCreditedAndUnpaidInstalmentsBecomeOverdueAfterTheirGrace() {
-        Net n = net();
+        TradeNet n = net();
         Instant now = Instant.now();
         String shipment = ship(n, "inv", now.minus(Duration.ofDays(10)));
         // A second unit shipped 5 days ago and delivered a day ago, not yet accepted (shipped first: once the buyer's stock
@@ -137,7 +108,7 @@ abstract class InvoiceApiContract extends ApiTestSupport {
         assertThat(plan.<Number>at("batch").doubleValue()).isEqualTo(50);
     }
 
-    double sync(Net n) {
+    double sync(TradeNet n) {
         Api.Response sync = api.get("/api/v1/payments/sync?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.supplier()));
         assertThat(sync.status()).as(sync.text()).isEqualTo(200);
         return sync.<Number>at("creditRecord").doubleValue();

@@ -14,41 +14,17 @@ import org.springframework.boot.test.context.SpringBootTest;
         ApiTestSupport.OPERATOR_PROPERTY, "hanse.data-dir=target/test-data", "hanse.links.timeout-check=PT1H"})
 abstract class ShipmentApiContract extends ApiTestSupport {
 
-    static final String BOARD = "4012345000016";
-
-    record Net(String buyer, String supplier, String outsider, Map<String, String> keys, String order) {
-        String key(String node) {
-            return keys.get(node);
-        }
-    }
+    static final String BOARD = TradeNet.BOARD;
 
     String node(String id) {
-        Api.Response r = api.post("/api/v1/nodes", null, YAML, "node: { id: " + id + ", name: \"" + id + "\", roles: [manufacturer], "
-                + "location: { lat: 52.0, lon: 8.5 } }\nmodules: [order-sync, inventory-notify, exception-broadcast]\nbom-mapping:\n"
-                + "  - { local: SP19, material: \"" + BOARD + "\", unit: { local: sheet, code: H87, factor: 1 } }\n");
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.at("apiKey");
+        return TradeNet.node(this, id);
     }
 
-    Net net() {
-        String b = id("sb");
-        String s = id("ss");
-        String o = id("so");
-        Map<String, String> keys = Map.of(b, node(b), s, node(s), o, node(o));
-        api.put("/api/v1/nodes/" + s + "/capacity", keys.get(s), "application/json", """
-                {"wip-max": 100, "calendar": {"days-off": []}, "resources": [{"id": "r", "hours-per-day": 24}],
-                 "materials": [{"material": "%s", "resource": "r", "rate-per-hour": 100}]}""".formatted(BOARD));
-        Api.Response link = api.postJson("/api/v1/links", keys.get(b), Map.of("buyer", b, "supplier", s, "materials", List.of(BOARD)));
-        api.post("/api/v1/links/" + link.at("id") + "/accept", keys.get(s), "application/json", "");
-        Instant now = Instant.now();
-        String order = "so-" + run;
-        Api.Response placed = api.postJson("/api/v1/orders", keys.get(b), Map.of("id", order, "supplier", s,
-                "lines", List.of(Map.of("material", BOARD, "quantity", "40", "unit", "H87")),
-                "earliest", now.plus(Duration.ofDays(2)).toString(), "due", now.plus(Duration.ofDays(6)).toString()));
-        assertThat(placed.<String>at("status")).as(placed.text()).isEqualTo("CONFIRMED");
+    TradeNet net() {
+        TradeNet n = TradeNet.of(this, "s");
         // The supplier ships from stock (RULES 3.5.1): 1000 boards on hand.
-        stock(s, keys.get(s), "RECEIPT", "1000");
-        return new Net(b, s, o, keys, order);
+        stock(n.supplier(), n.key(n.supplier()), "RECEIPT", "1000");
+        return n;
     }
 
     void stock(String node, String key, String kind, String quantity) {
@@ -61,13 +37,13 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         return Map.of("material", BOARD, "quantity", quantity, "unitPrice", "12.50", "currency", "EUR");
     }
 
-    Api.Response milestone(Net n, String shipment, String node, Map<String, Object> body) {
+    Api.Response milestone(TradeNet n, String shipment, String node, Map<String, Object> body) {
         return api.postJson("/api/v1/shipments/" + shipment + "/milestones", n.key(node), body);
     }
 
     @Test
     void milestonesFollowTheirOrderAndDeliveryFeedsTheBuyersStock() {
-        Net n = net();
+        TradeNet n = net();
         String shipment = "sh-" + run;
         Map<String, Object> body = Map.of("id", shipment, "order", n.order(), "lines", List.of(unit("25"), unit("15")));
         Api.Response created = api.postJson("/api/v1/shipments", n.key(n.supplier()), body);
@@ -113,7 +89,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         assertThat(ledgerFindings()).isEmpty();
     }
 
-    String state(Net n) {
+    String state(TradeNet n) {
         return api.get("/api/v1/orders/" + n.order(), n.key(n.buyer())).at("state");
     }
 
@@ -121,13 +97,13 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         return api.get("/api/v1/nodes/" + node + "/buffers/" + BOARD, key).<Number>at("onHand").doubleValue();
     }
 
-    Api.Response ship(Net n, String id, Map<String, Object> unit) {
+    Api.Response ship(TradeNet n, String id, Map<String, Object> unit) {
         return api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", id, "order", n.order(), "lines", List.of(unit)));
     }
 
     @Test
     void anOrderRunsFromConfirmedThroughShippingAndDeliveryToClosedOnceItsAcceptedGoodsArePaid() {
-        Net n = net();
+        TradeNet n = net();
         assertThat(state(n)).isEqualTo("CONFIRMED");
         String first = "lc1-" + run;
         String second = "lc2-" + run;
@@ -168,7 +144,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void theSupplierCannotRejectOnceGoodsHaveLeftAndTheBuyerCannotWithdraw() {
-        Net n = net();
+        TradeNet n = net();
         String unit = "rj-" + run;
         assertThat(ship(n, unit, unit("10")).status()).isEqualTo(201);
         assertThat(milestone(n, unit, n.supplier(), Map.of("milestone", "SHIPPED")).status()).isEqualTo(201);
@@ -186,7 +162,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void aRejectedOrderShipsNothing() {
-        Net n = net();
+        TradeNet n = net();
         String unit = "rn-" + run;
         assertThat(ship(n, unit, unit("10")).status()).isEqualTo(201);
         assertThat(api.postJson("/api/v1/orders/" + n.order() + "/override", n.key(n.supplier()),
@@ -200,7 +176,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void shippingBeyondTheSuppliersStockIsRefusedAndChangesNothing() {
-        Net n = net();
+        TradeNet n = net();
         // A second order of 2000 boards against the supplier's 1000 on hand.
         String big = order(n.buyer(), n.key(n.buyer()), n.supplier(), "big-" + run, "2000", 6);
         String unit = "bs-" + run;
@@ -224,7 +200,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void aDropShipmentLeavesFromTheSuppliersOwnSupplierWithoutMovingItsStock() {
-        Net n = net();
+        TradeNet n = net();
         Map<String, Object> drop = Map.of("material", BOARD, "quantity", "40", "unitPrice", "12.50", "currency", "EUR", "dropShip", true);
         // Without an order of boards with a supplier of its own there is nobody to drop-ship from.
         assertThat(ship(n, "ds0-" + run, drop).errors())
@@ -252,7 +228,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void badShipmentsAreRejectedAndNothingIsStored() {
-        Net n = net();
+        TradeNet n = net();
         Api.Response bad = api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", "x-" + run, "order", n.order(),
                 "lines", List.of(Map.of("material", "4006381333931", "quantity", "0", "unitPrice", "-1", "currency", "EURO"))));
         assertThat(bad.errors()).containsExactlyInAnyOrder(
@@ -282,13 +258,13 @@ abstract class ShipmentApiContract extends ApiTestSupport {
         return Map.of("shipment", shipment, "line", line, "trigger", trigger);
     }
 
-    Api.Response pay(Net n, String id, String amount, String currency, Instant paidAt, List<Map<String, Object>> allocations) {
+    Api.Response pay(TradeNet n, String id, String amount, String currency, Instant paidAt, List<Map<String, Object>> allocations) {
         return api.postJson("/api/v1/payments", n.key(n.buyer()), Map.of("id", id, "payee", n.supplier(), "amount", amount,
                 "currency", currency, "paidAt", paidAt.toString(), "allocations", allocations));
     }
 
     /** Ships the whole order in two units (25 and 15 boards at EUR 12.50: 312.50 and 187.50), milestones days ago. */
-    String shipAndDeliver(Net n, Instant now) {
+    String shipAndDeliver(TradeNet n, Instant now) {
         String shipment = "pay-" + run;
         assertThat(api.postJson("/api/v1/shipments", n.key(n.supplier()), Map.of("id", shipment, "order", n.order(),
                 "lines", List.of(unit("25"), unit("15")))).status()).isEqualTo(201);
@@ -300,7 +276,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void milestonePaymentsSettleTheOrderWithNoUnmatchedMoneyAndLatenessLowersTheCreditRecord() {
-        Net n = net();
+        TradeNet n = net();
         Instant now = Instant.now();
         String shipment = shipAndDeliver(n, now);
         // Default terms 30/30/40: unit 1 owes 93.75 / 93.75 / 125.00, unit 2 56.25 / 56.25 / 75.00.
@@ -337,7 +313,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void overPaymentUnknownUnitsAndCurrencyMismatchAreRefusedWhole() {
-        Net n = net();
+        TradeNet n = net();
         Instant now = Instant.now();
         String shipment = shipAndDeliver(n, now);
         assertThat(pay(n, "x1-" + run, "100.00", "EUR", now, List.of(alloc(shipment, 1, "SHIPPED"))).errors())
@@ -359,7 +335,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void anUnmatchedPaymentIsResolvedByThePayee() {
-        Net n = net();
+        TradeNet n = net();
         Instant now = Instant.now();
         String shipment = shipAndDeliver(n, now);
         Api.Response loose = pay(n, "u1-" + run, "93.75", "EUR", now, List.of());
@@ -382,7 +358,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void theSupplierSetsTermsThatOnlyThePairSees() {
-        Net n = net();
+        TradeNet n = net();
         assertThat(api.get("/api/v1/terms?buyer=" + n.buyer() + "&supplier=" + n.supplier(), n.key(n.buyer())).<String>at("kind")).isEqualTo("MILESTONE");
         Api.Response set = api.put("/api/v1/terms", n.key(n.supplier()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"kind\": \"NET\", \"days\": 30}");
         assertThat(set.status()).as(set.text()).isEqualTo(200);
@@ -396,7 +372,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void theBuyerCannotSetTermsForTheReversedPair() {
-        Net n = net();
+        TradeNet n = net();
         // The buyer names its supplier as "buyer": the pair (S buys from B) has no link, so nothing is stored.
         Api.Response reversed = api.put("/api/v1/terms", n.key(n.buyer()), "application/json",
                 "{\"buyer\": \"" + n.supplier() + "\", \"kind\": \"NET\", \"days\": 5}");
@@ -412,7 +388,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void latePaymentsLowerTheCreditRecordAndTheLogisticsRhythmChangesTheSuppliersShipments() {
-        Net n = net();
+        TradeNet n = net();
         Instant now = Instant.now();
         String shipment = shipAndDeliver(n, now);
         pay(n, "r1-" + run, "150.00", "EUR", now.minus(Duration.ofDays(9)), List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED")));
@@ -444,7 +420,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void paymentRealignmentProposesMilestoneTermsTheSupplierAccepts() {
-        Net n = net();
+        TradeNet n = net();
         api.put("/api/v1/terms", n.key(n.supplier()), "application/json", "{\"buyer\": \"" + n.buyer() + "\", \"kind\": \"NET\", \"days\": 60}");
         // ρ_t = 8.9 / 10 = 0.89 < 0.9 → PAYMENT_REALIGNMENT.
         Api.Response proposed = api.postJson("/api/v1/corrections", n.key(n.buyer()),
@@ -466,7 +442,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void belowHalfTheCreditRecordAShipmentLeavesOnlyAfterItsAdvanceIsPaid() throws Exception {
-        Net n = net();
+        TradeNet n = net();
         Instant now = Instant.now();
         String shipment = shipAndDeliver(n, now);
         pay(n, "a1-" + run, "150.00", "EUR", now.minus(Duration.ofDays(9)), List.of(alloc(shipment, 1, "SHIPPED"), alloc(shipment, 2, "SHIPPED")));
@@ -493,7 +469,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void aPaymentRetriedWhileTheFirstAttemptIsInFlightIsRecordedExactlyOnce() throws Exception {
-        Net n = net();
+        TradeNet n = net();
         Instant now = Instant.now();
         String shipment = shipAndDeliver(n, now);
         // A client that timed out retries the same request: eight copies race; one records, the rest replay it.
@@ -528,7 +504,7 @@ abstract class ShipmentApiContract extends ApiTestSupport {
 
     @Test
     void withoutDeclaredTurnoversTheCorrectionDerivesThemFromStockAndPayments() {
-        Net n = net();
+        TradeNet n = net();
         Instant now = Instant.now();
         String shipment = shipAndDeliver(n, now);
         Api.Response none = api.postJson("/api/v1/corrections", n.key(n.buyer()), Map.of("supplier", n.supplier()));
