@@ -16,7 +16,10 @@ import org.hanse.core.validation.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,9 +52,45 @@ class NetworkParameterSets implements NetworkParameterSource {
         this.clock = clock;
     }
 
+    /**
+     * The current set, read from the database once per change rather than at every rule call on the order path. A
+     * stored change clears it after its commit; {@code generation} keeps a read that raced with that commit from
+     * putting the older set back. Several instances on one database would each need that signal (multi-instance work).
+     */
+    private volatile ParameterSet cached;
+    private final AtomicLong generation = new AtomicLong();
+
     @Override
     public ParameterSet current() {
-        return toSet(repository.latest());
+        ParameterSet set = cached;
+        if (set != null) {
+            return set;
+        }
+        long seen = generation.get();
+        set = toSet(repository.latest());
+        if (generation.get() == seen) {
+            cached = set;
+        }
+        return set;
+    }
+
+    /** Forgets the cached set once the transaction storing a new version has committed (at once without one). */
+    private void forgetAfterCommit() {
+        Runnable forget = () -> {
+            generation.incrementAndGet();
+            cached = null;
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            forget.run();
+                        }
+                    });
+        } else {
+            forget.run();
+        }
     }
 
     @Override
@@ -85,6 +124,7 @@ class NetworkParameterSets implements NetworkParameterSource {
         long version = latest.version() + 1;
         try {
             repository.insert(version, JSON.writeValueAsString(next.toTree()), principal.auditName(), now);
+            forgetAfterCommit();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("the parameters were changed at the same time; read them again and retry");
         }
